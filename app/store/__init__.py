@@ -1,0 +1,1 @@
+"""The encrypted local case store: key handling, engine, migrations, backups, change tracking and search."""

@@ -1,0 +1,92 @@
+"""Keeps the search index in step with the rows, inside the same transaction as the edit that changed them."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import Connection, event, select
+from sqlalchemy.orm import Session
+
+from app.models import Case, Client, Closure, ContactAttempt, NeedsAssessment, ServiceRecord
+from app.models.base import SyncMixin
+from app.store.search import CLIENT_DOC, NOTE_DOC, SearchDoc, index_tokens, remove, upsert
+
+# Which free-text fields of each case-linked record are searchable as notes.
+NOTE_FIELDS: dict[type[SyncMixin], tuple[str, ...]] = {
+    Case: ("referring_unit", "intake_assessment", "decision_reason"),
+    ServiceRecord: ("place", "notes"),
+    ContactAttempt: ("note",),
+    NeedsAssessment: ("work_ability", "vocational_interest", "support_needs", "summary"),
+    Closure: ("summary",),
+}
+
+
+def install(session_factory: Any) -> None:
+    event.listen(session_factory, "after_flush", _after_flush)
+
+
+def client_doc(client: Client) -> SearchDoc:
+    body = index_tokens(
+        [client.name, client.contact_name],
+        identifiers=[client.id_number, client.mobile_phone, client.home_phone, client.contact_phone],
+    )
+    return SearchDoc(client.id, client.id, CLIENT_DOC, body)
+
+
+def note_doc(obj: SyncMixin, client_id: uuid.UUID) -> SearchDoc:
+    body = index_tokens(getattr(obj, name) for name in NOTE_FIELDS[type(obj)])
+    return SearchDoc(obj.id, client_id, NOTE_DOC, body)
+
+
+def _after_flush(session: Session, flush_context: Any) -> None:
+    touched = [o for o in (*session.new, *session.dirty) if isinstance(o, SyncMixin)]
+    if not touched:
+        return
+    conn = session.connection()
+    for obj in touched:
+        _reindex(session, conn, obj)
+
+
+def _reindex(session: Session, conn: Connection, obj: SyncMixin) -> None:
+    if isinstance(obj, Client):
+        if obj.deleted:
+            remove(conn, obj.id)
+        else:
+            upsert(conn, client_doc(obj))
+        return
+    if type(obj) not in NOTE_FIELDS:
+        return
+    if obj.deleted:
+        remove(conn, obj.id)
+        return
+    client_id = obj.client_id if isinstance(obj, Case) else _client_of_case(session, obj.case_id)  # type: ignore[attr-defined]
+    if client_id is not None:
+        upsert(conn, note_doc(obj, client_id))
+
+
+def _client_of_case(session: Session, case_id: uuid.UUID) -> uuid.UUID | None:
+    case = session.identity_map.get((Case, (case_id,), None))
+    if isinstance(case, Case):
+        return case.client_id
+    with session.no_autoflush:
+        return session.scalar(select(Case.client_id).where(Case.id == case_id))
+
+
+def rebuild(session: Session) -> int:
+    """Rebuild the whole index from the rows (after a bulk load, or from a migration). Returns documents written."""
+    conn = session.connection()
+    for table in ("search_doc", "client_fts", "note_fts"):
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+    count = 0
+    for client in session.scalars(select(Client).where(Client.deleted.is_(False))):
+        upsert(conn, client_doc(client))
+        count += 1
+    case_clients = {row[0]: row[1] for row in session.execute(select(Case.id, Case.client_id))}
+    for model in NOTE_FIELDS:
+        for obj in session.scalars(select(model).where(model.deleted.is_(False))):
+            client_id = obj.client_id if isinstance(obj, Case) else case_clients.get(obj.case_id)  # type: ignore[attr-defined]
+            if client_id is not None:
+                upsert(conn, note_doc(obj, client_id))
+                count += 1
+    return count

@@ -1,0 +1,68 @@
+"""Schema migrations of the local store (Alembic), each preceded by a backup.
+
+A store may hold days of unsynced field work, so a migration must never lose it: the backup is taken first and
+each revision keeps the outbox and every row (DESIGN.md, "Local store").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from app.errors import StoreError
+from app.store.backup import backup_store
+from app.store.keys import StoreKey
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the local store has no migrations"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_store(engine: Engine, path: Path, key: StoreKey, target: str = "head") -> Path | None:
+    """Bring the schema to `target`, backing the store up first when it already holds data.
+
+    Returns the backup's path, or None when nothing needed migrating or the store was new.
+    """
+    current = current_revision(engine)
+    script = ScriptDirectory.from_config(alembic_config())
+    wanted = script.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    if current is not None and not _known(script, current):
+        raise StoreError(
+            "此資料庫由較新版本的 FieldCase 建立，請先更新程式再開啟。",
+            "This store was made by a newer FieldCase; update the program before opening it.",
+        )
+    backup = backup_store(engine, path, key, label=f"before-{wanted}") if current is not None else None
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), target)
+    return backup
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except Exception:  # alembic raises several types for an unknown id
+        return False

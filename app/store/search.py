@@ -1,0 +1,127 @@
+"""Full-text search over NFKC-normalised names, ID numbers, phones and notes (SQLite FTS5).
+
+FTS5's unicode61 tokenizer would keep 王小明 as one token, so a search for 小明 would miss it. We split CJK text into
+one token per character and search a CJK run as a phrase of consecutive characters: any partial Chinese name
+matches, from one character up. ID numbers and phone numbers are also indexed by their suffixes, so typing the last
+digits of a phone or an ID number finds the client. Seed texts contain CJK compatibility ideographs (離 U+F9EA):
+NFKC folds them to the unified ones both when indexing and when searching (DOMAIN.md).
+
+Two contentless FTS5 tables: `client_fts` (one document per client: identity fields) and `note_fts` (free text of
+cases and records, pointing to the client). `search_doc` maps a record id to the FTS rowid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+CLIENT_DOC = "client"
+NOTE_DOC = "note"
+MIN_SUFFIX = 3  # shorter tails of an ID or phone number match too much to be useful
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS search_doc (
+        doc_id INTEGER PRIMARY KEY,
+        record_id CHAR(32) NOT NULL UNIQUE,
+        client_id CHAR(32) NOT NULL,
+        kind VARCHAR(8) NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS ix_search_doc_client ON search_doc (client_id)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS client_fts USING fts5(body, content='', contentless_delete=1,"
+    " tokenize='unicode61 remove_diacritics 0')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS note_fts USING fts5(body, content='', contentless_delete=1,"
+    " tokenize='unicode61 remove_diacritics 0')",
+)
+
+_NUMBER_PUNCTUATION = re.compile(r"[-()]")
+_RUN = re.compile(r"(?P<cjk>[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)|(?P<word>[0-9a-z]+)")
+
+
+def normalise(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).lower()
+
+
+def index_tokens(values: Iterable[str | None], *, identifiers: Iterable[str | None] = ()) -> str:
+    """The FTS body for some text fields plus identifier fields (ID and phone numbers, indexed by suffix too)."""
+    tokens: list[str] = []
+    for value in values:
+        if value:
+            for match in _RUN.finditer(normalise(value)):
+                tokens.extend(match["cjk"] if match["cjk"] else [match["word"]])
+    for ident in identifiers:
+        if ident:
+            compact = "".join(ch for ch in normalise(ident) if ch.isalnum())
+            tokens.extend(compact[i:] for i in range(max(len(compact) - MIN_SUFFIX + 1, 1)))
+    return " ".join(tokens)
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed: every CJK run as a phrase, every word as a prefix."""
+    parts: list[str] = []
+    # Phone numbers are typed with dashes and parentheses; the index holds them without.
+    for match in _RUN.finditer(_NUMBER_PUNCTUATION.sub("", normalise(query))):
+        if match["cjk"]:
+            parts.append('"' + " ".join(match["cjk"]) + '"')
+        else:
+            parts.append(f'"{match["word"]}"*')
+    return " AND ".join(parts) if parts else None
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    record_id: uuid.UUID
+    client_id: uuid.UUID
+    kind: str  # CLIENT_DOC or NOTE_DOC
+    body: str
+
+
+def _table(kind: str) -> str:
+    return "client_fts" if kind == CLIENT_DOC else "note_fts"
+
+
+def upsert(conn: Connection, doc: SearchDoc) -> None:
+    remove(conn, doc.record_id)
+    if not doc.body:
+        return
+    doc_id = conn.execute(
+        text("INSERT INTO search_doc (record_id, client_id, kind) VALUES (:r, :c, :k) RETURNING doc_id"),
+        {"r": doc.record_id.hex, "c": doc.client_id.hex, "k": doc.kind},
+    ).scalar_one()
+    conn.execute(text(f"INSERT INTO {_table(doc.kind)} (rowid, body) VALUES (:d, :b)"), {"d": doc_id, "b": doc.body})
+
+
+def remove(conn: Connection, record_id: uuid.UUID) -> None:
+    row = conn.execute(
+        text("DELETE FROM search_doc WHERE record_id = :r RETURNING doc_id, kind"), {"r": record_id.hex}
+    ).first()
+    if row is not None:
+        conn.execute(text(f"DELETE FROM {_table(row.kind)} WHERE rowid = :d"), {"d": row.doc_id})
+
+
+def search_clients(conn: Connection, query: str, *, limit: int = 200, include_notes: bool = False) -> list[uuid.UUID]:
+    """Client ids matching the query, best first: identity matches before note matches."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    found: list[uuid.UUID] = []
+    seen: set[str] = set()
+    kinds = ("client_fts", "note_fts") if include_notes else ("client_fts",)
+    for table in kinds:
+        rows = conn.execute(
+            text(
+                f"SELECT d.client_id FROM {table} f JOIN search_doc d ON d.doc_id = f.rowid "
+                f"WHERE {table} MATCH :q ORDER BY f.rank LIMIT :n"
+            ),
+            {"q": expression, "n": limit * 4},
+        )
+        for (client_hex,) in rows:
+            if client_hex not in seen:
+                seen.add(client_hex)
+                found.append(uuid.UUID(client_hex))
+                if len(found) >= limit:
+                    return found
+    return found

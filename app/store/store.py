@@ -1,0 +1,108 @@
+"""The Store: one open, unlocked, migrated case store and the sessions that work on it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import StoreError
+from app.models.local import StoreMeta
+from app.store import indexing, tracking
+from app.store.backup import backup_store
+from app.store.engine import make_engine
+from app.store.keys import PassphrasePrompt, StoreKey, create_key, load_key
+from app.store.migrate import upgrade_store
+
+DISK_FULL = StoreError(
+    "磁碟空間不足，這次的變更沒有儲存；已輸入的內容仍在畫面上，請騰出空間後再儲存。",
+    "The disk is full; this change was not saved. What you typed is still on screen: free some space and save again.",
+)
+
+
+@dataclass
+class Store:
+    path: Path
+    engine: Engine
+    key: StoreKey
+    actor: str = ""
+    device_id: str = ""
+    last_backup: Path | None = None
+    _factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        tracking.install(self._factory)
+        indexing.install(self._factory)
+        if not self.device_id:
+            self.device_id = self._ensure_device_id()
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        actor: str = "",
+        prompt: PassphrasePrompt | None = None,
+        create: bool = True,
+    ) -> Store:
+        """Unlock (or, with `create`, make) the store at `path`, migrating it after a backup when it is behind."""
+        path = Path(path)
+        if path.exists():
+            key = load_key(path, prompt)
+        elif create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            key = create_key(path, prompt)
+        else:
+            raise StoreError(f"找不到資料庫：{path}", f"No store at {path}")
+        engine = make_engine(path, key)
+        try:
+            backup = upgrade_store(engine, path, key)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(path=path, engine=engine, key=key, actor=actor, last_backup=backup)
+
+    def session(self) -> Session:
+        session = self._factory()
+        session.info[tracking.INFO_ACTOR] = self.actor
+        session.info[tracking.INFO_DEVICE] = self.device_id
+        return session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back (changing nothing) when it raises."""
+        session = self.session()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            if "full" in str(exc.orig).lower():
+                raise DISK_FULL from exc
+            raise
+        finally:
+            session.close()
+
+    def backup(self, label: str = "manual") -> Path:
+        return backup_store(self.engine, self.path, self.key, label)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _ensure_device_id(self) -> str:
+        with self._factory.begin() as session:
+            meta = session.get(StoreMeta, "device_id")
+            if meta is None:
+                meta = StoreMeta(key="device_id", value=uuid.uuid4().hex)
+                session.add(meta)
+            return meta.value
+
+    def meta(self, key: str) -> str | None:
+        with self._factory() as session:
+            return session.scalar(select(StoreMeta.value).where(StoreMeta.key == key))

@@ -1,0 +1,1 @@
+"""The FieldCase central service (FastAPI); built out by the sync issue."""

@@ -1,0 +1,86 @@
+"""Migrations: a store holding unsynced field work is upgraded after a backup, and the work is intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import select, text
+from sqlalchemy.orm import sessionmaker
+
+from app.errors import StoreError
+from app.models import Client, OutboxOp
+from app.store import tracking
+from app.store.engine import connect, make_engine
+from app.store.keys import create_key
+from app.store.migrate import alembic_config, current_revision, head_revision
+from app.store.search import search_clients
+from app.store.store import Store
+from tests.factories import make_case, make_client, make_record
+
+
+def _store_at_first_revision(path: Path) -> list[tuple[str, dict[str, object]]]:
+    """A store as the first release left it, with a day of unsynced edits in its outbox."""
+    key = create_key(path)
+    engine = make_engine(path, key)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+    factory = sessionmaker(engine, expire_on_commit=False)
+    tracking.install(factory)
+    with factory.begin() as db:
+        db.info[tracking.INFO_ACTOR] = "cm.lin"
+        db.info[tracking.INFO_DEVICE] = "laptop-7"
+        client = make_client(name="陳阿美", id_number="T223344556")
+        case = make_case(client)
+        db.add_all([client, case, make_record(case, notes="蘭嶼外展晤談")])
+    with factory.begin() as db:
+        db.get_one(Client, client.id).mobile_phone = "0988777666"
+        ops = [(str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+    engine.dispose()
+    return ops
+
+
+def test_upgrade_keeps_unsynced_edits(store_path: Path) -> None:
+    before = _store_at_first_revision(store_path)
+    assert len(before) == 3
+
+    store = Store.open(store_path)
+    assert current_revision(store.engine) == head_revision()
+    assert store.last_backup is not None and store.last_backup.exists()
+    with store.transaction() as db:
+        after = [(str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+        assert after == before
+        assert db.scalar(select(Client.mobile_phone)) == "0988777666"
+        # the new search index covers what was typed before it existed
+        assert len(search_clients(db.connection(), "阿美")) == 1
+        assert len(search_clients(db.connection(), "蘭嶼", include_notes=True)) == 1
+    store.close()
+
+
+def test_backup_holds_the_pre_migration_state(store_path: Path) -> None:
+    _store_at_first_revision(store_path)
+    store = Store.open(store_path)
+    assert store.last_backup is not None
+    conn = connect(store.last_backup, store.key)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM outbox").fetchone() == (3,)
+    finally:
+        conn.close()
+    store.close()
+
+
+def test_up_to_date_store_is_not_backed_up_again(store: Store, store_path: Path) -> None:
+    store.close()
+    again = Store.open(store_path)
+    assert again.last_backup is None
+    again.close()
+
+
+def test_store_from_a_newer_version_is_refused(store: Store, store_path: Path) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    store.close()
+    with pytest.raises(StoreError, match="較新版本"):
+        Store.open(store_path)

@@ -1,0 +1,118 @@
+"""Every local edit lands in the outbox (coalesced per record, with base values) and the audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from app.errors import RuleError, StoreError
+from app.models import AuditEntry, Client, OutboxOp, ServiceRecord
+from app.models.enums import RecordStatus
+from app.store.store import Store
+from app.store.tracking import INFO_APPLYING_SYNC
+from tests.factories import make_case, make_client, make_record
+
+
+def _ops(store: Store) -> list[OutboxOp]:
+    with store.transaction() as db:
+        return list(db.scalars(select(OutboxOp).order_by(OutboxOp.seq)))
+
+
+def _synced_client(store: Store) -> Client:
+    """A client as if pulled from the server at version 7: no outbox op, as the sync client writes it."""
+    with store.transaction() as db:
+        db.info[INFO_APPLYING_SYNC] = True
+        client = make_client(version=7)
+        db.add(client)
+    return client
+
+
+def test_insert_records_full_values_and_stamps(store: Store) -> None:
+    with store.transaction() as db:
+        client = make_client()
+        db.add(client)
+    (op,) = _ops(store)
+    assert (op.op, op.record_type, op.record_id, op.base_version) == ("insert", "client", client.id, 0)
+    assert op.fields["name"] == {"base": None, "new": "王小明"}
+    assert op.fields["birth_date"]["new"] == "1990-01-02"
+    assert op.device_id == store.device_id
+    assert client.updated_by == "cm.chen"
+
+
+def test_updates_coalesce_and_keep_the_synced_base(store: Store) -> None:
+    client = _synced_client(store)
+    for name in ("王曉明", "王小民", "王大明"):
+        with store.transaction() as db:
+            db.get_one(Client, client.id).name = name
+    with store.transaction() as db:
+        db.get_one(Client, client.id).mobile_phone = "0911111111"
+    (op,) = _ops(store)
+    assert op.op == "update" and op.base_version == 7
+    assert op.fields == {
+        "name": {"base": "王小明", "new": "王大明"},
+        "mobile_phone": {"base": "0912345678", "new": "0911111111"},
+    }
+
+
+def test_editing_back_to_the_base_leaves_nothing_to_send(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).name = "王曉明"
+    with store.transaction() as db:
+        db.get_one(Client, client.id).name = "王小明"
+    assert _ops(store) == []
+
+
+def test_pushed_op_is_not_coalesced_into(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).name = "王曉明"
+    with store.transaction() as db:
+        db.scalars(select(OutboxOp)).one().pushed_at = datetime.now(UTC)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).name = "王大明"
+    ops = _ops(store)
+    assert [o.fields["name"]["new"] for o in ops] == ["王曉明", "王大明"]
+
+
+def test_tombstone_is_a_delete_op_and_real_delete_is_refused(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).deleted = True
+    (op,) = _ops(store)
+    assert op.op == "delete"
+    with pytest.raises(StoreError, match="刪除標記"), store.transaction() as db:
+        db.delete(db.get_one(Client, client.id))
+
+
+def test_finalised_record_is_immutable_but_can_be_registered(store: Store) -> None:
+    with store.transaction() as db:
+        record = make_record(make_case(make_client()))
+        db.add(record)
+    with store.transaction() as db:
+        row = db.get_one(ServiceRecord, record.id)
+        row.status = RecordStatus.FINAL
+        row.notes = "定稿內容"
+    with pytest.raises(RuleError, match="已定稿"), store.transaction() as db:
+        db.get_one(ServiceRecord, record.id).notes = "事後竄改"
+    with store.transaction() as db:
+        db.get_one(ServiceRecord, record.id).registered_on = date(2025, 3, 10)
+    with store.transaction() as db:
+        row = db.get_one(ServiceRecord, record.id)
+        assert (row.notes, row.registered_on) == ("定稿內容", date(2025, 3, 10))
+
+
+def test_sync_writes_make_no_outbox_ops(store: Store) -> None:
+    _synced_client(store)
+    assert _ops(store) == []
+
+
+def test_audit_names_fields_but_not_values(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).name = "王曉明"
+    with store.transaction() as db:
+        entries = list(db.scalars(select(AuditEntry)))
+    assert [(e.action, e.actor, e.record_id, e.detail) for e in entries] == [("update", "cm.chen", client.id, "name")]
