@@ -1,0 +1,227 @@
+"""The statutory KPIs of one year, read from the store and computed by the formulas of kpi.py and
+supported_employment.py (the same functions the supervisor dashboard and the monthly reports use)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import Case, Employment
+from app.models.enums import EmploymentProof, Programme
+from app.services import codes, kpi
+from app.services.supported_employment import (
+    CoachYear,
+    SupportedEmploymentCounts,
+    SupportedEmploymentResult,
+    counted_weight,
+    evaluate_supported_employment,
+    is_employment_success,
+    is_placement_success,
+    is_supported_employment,
+    period_last_day,
+)
+
+# 基本工資 (勞動部公告): a wage below the year's minimum is not lawful terms for 就業成功 (003 三(五)).
+MINIMUM_WAGE = {2023: (26400, 176), 2024: (27470, 183), 2025: (28590, 190), 2026: (29500, 196)}
+
+
+@dataclass(frozen=True)
+class VrYear:
+    """職業重建個案管理: 結案率 and 服務人數 of one year (002 附件一 三(六), 附件四 註三)."""
+
+    year: int
+    county: str
+    case_managers: int
+    opened_this_year: int
+    open_from_last_year: int
+    closed: int
+    closure_rate: Fraction | None
+    meets_closure_target: bool | None
+    served: kpi.ServedCount
+
+
+@dataclass(frozen=True)
+class SupportedEmploymentYear:
+    """支持性就業服務 of one year against its targets (003 三(三))."""
+
+    year: int
+    counts: SupportedEmploymentCounts
+    result: SupportedEmploymentResult | None  # None when the year had no 就業服務員 with cases
+
+
+@dataclass(frozen=True)
+class EmploymentOutcomes:
+    """推介成功 and 就業成功 over every programme (003 三(四)(五))."""
+
+    placements: int
+    employment_successes: int
+
+
+@dataclass(frozen=True)
+class YearKpi:
+    vr: VrYear
+    supported_employment: SupportedEmploymentYear
+    outcomes: EmploymentOutcomes
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def vr_year(session: Session, year: int, *, county: str | None = None, case_managers: int | None = None) -> VrYear:
+    start, end = _year_bounds(year)
+    vr = and_(Case.programme == Programme.VR, Case.deleted.is_(False), Case.opened_on.is_not(None))
+    if county is not None:
+        vr = and_(vr, Case.county == codes.county(county).code)
+    opened = session.scalar(select(func.count()).where(vr, Case.opened_on.between(start, end))) or 0
+    carried = (
+        session.scalar(
+            select(func.count()).where(
+                vr, Case.opened_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start)
+            )
+        )
+        or 0
+    )
+    closed = session.scalar(select(func.count()).where(vr, Case.closed_on.between(start, end))) or 0
+    active = and_(vr, Case.opened_on <= end, or_(Case.closed_on.is_(None), Case.closed_on >= start))
+    if case_managers is None:
+        case_managers = session.scalar(select(func.count(func.distinct(Case.owner))).where(active)) or 0
+    if county is None:
+        county = session.scalar(select(Case.county).where(active).group_by(Case.county).order_by(func.count().desc()))
+    county_entry = codes.county(county) if county else None
+    target = county_entry.target_per_manager if county_entry else 0
+    rate = kpi.closure_rate(closed, opened, carried)
+    return VrYear(
+        year=year,
+        county=county_entry.code if county_entry else "",
+        case_managers=case_managers,
+        opened_this_year=opened,
+        open_from_last_year=carried,
+        closed=closed,
+        closure_rate=rate,
+        meets_closure_target=kpi.meets_closure_target(rate),
+        served=kpi.served_count(opened, carried, max(case_managers, 1), target),
+    )
+
+
+def _lawful(job: Employment) -> bool:
+    monthly_min, hourly_min = MINIMUM_WAGE.get(job.start_on.year, MINIMUM_WAGE[max(MINIMUM_WAGE)])
+    if job.monthly_wage is not None and job.hours_per_week >= 40:
+        return job.monthly_wage >= monthly_min
+    if job.hourly_wage is not None:
+        return job.hourly_wage >= hourly_min
+    return True  # wage not recorded: nothing shows the terms unlawful
+
+
+def _proofs(job: Employment) -> set[EmploymentProof]:
+    proofs = {job.proof} if job.proof else set()
+    if job.labour_insurance_on is not None:
+        proofs.add(EmploymentProof.LABOUR_INSURANCE)
+    return proofs
+
+
+def _last_day(job: Employment, end: date, as_of: date) -> date:
+    return min(job.end_on or as_of, end, as_of)
+
+
+def _jobs(session: Session, programme: Programme | None) -> list[tuple[Employment, date | None]]:
+    query = select(Employment, Case.opened_on).join(Case).where(Employment.deleted.is_(False), Case.deleted.is_(False))
+    if programme is not None:
+        query = query.where(Case.programme == programme)
+    return [(job, opened_on) for job, opened_on in session.execute(query)]
+
+
+def _placed(job: Employment, start: date, end: date, as_of: date) -> bool:
+    if not start <= job.start_on <= min(end, as_of):
+        return False
+    days = (_last_day(job, end, as_of) - job.start_on).days + 1
+    return is_placement_success(
+        competitive=job.competitive, days_worked=days, proofs=_proofs(job), employer_size=job.employer_size
+    )
+
+
+def _succeeded(job: Employment, opened_on: date | None, start: date, end: date, as_of: date) -> bool:
+    """就業成功 counted in the year in which the third month is completed."""
+    first = opened_on if job.employed_before_service and opened_on else job.start_on
+    if not start <= period_last_day(first, 3) <= end:
+        return False
+    last = _last_day(job, end, as_of)
+    if last < job.start_on:
+        return False
+    return is_employment_success(
+        competitive=job.competitive,
+        first_day=job.start_on,
+        last_day=last,
+        hours_per_week=job.hours_per_week,
+        lawful_terms=_lawful(job),
+        employed_before_service=job.employed_before_service and opened_on is not None,
+        service_start=opened_on if job.employed_before_service else None,
+    )
+
+
+def supported_employment_year(session: Session, year: int, *, as_of: date | None = None) -> SupportedEmploymentYear:
+    start, end = _year_bounds(year)
+    as_of = as_of or end
+    se = and_(Case.programme == Programme.SUPPORTED_EMPLOYMENT, Case.deleted.is_(False), Case.opened_on.is_not(None))
+    new = Counter(o for (o,) in session.execute(select(Case.owner).where(se, Case.opened_on.between(start, end))))
+    old = Counter(
+        o
+        for (o,) in session.execute(
+            select(Case.owner).where(se, Case.opened_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start))
+        )
+    )
+    coaches = tuple(CoachYear(new_cases=new[o], old_cases=old[o]) for o in sorted(set(new) | set(old)))
+    placements = placements_double = supported = supported_double = general = general_double = 0
+    for job, opened_on in _jobs(session, Programme.SUPPORTED_EMPLOYMENT):
+        double = counted_weight(remote_area=job.remote_area, high_support=job.high_support) == 2
+        if _placed(job, start, end, as_of):
+            placements += 1
+            placements_double += double
+        if _succeeded(job, opened_on, start, end, as_of):
+            if job.supported and is_supported_employment(job.intensive_support_days):
+                supported += 1
+                supported_double += double
+            else:
+                general += 1
+                general_double += double
+    counts = SupportedEmploymentCounts(
+        coaches=coaches,
+        placements=placements,
+        placements_double=placements_double,
+        supported_successes=supported,
+        supported_successes_double=supported_double,
+        general_successes=general,
+        general_successes_double=general_double,
+    )
+    result = evaluate_supported_employment(counts) if coaches else None
+    return SupportedEmploymentYear(year=year, counts=counts, result=result)
+
+
+def employment_outcomes(session: Session, year: int, *, as_of: date | None = None) -> EmploymentOutcomes:
+    start, end = _year_bounds(year)
+    as_of = as_of or end
+    jobs = _jobs(session, None)
+    return EmploymentOutcomes(
+        placements=sum(_placed(job, start, end, as_of) for job, _ in jobs),
+        employment_successes=sum(_succeeded(job, opened, start, end, as_of) for job, opened in jobs),
+    )
+
+
+def year_kpi(
+    session: Session,
+    year: int,
+    *,
+    county: str | None = None,
+    case_managers: int | None = None,
+    as_of: date | None = None,
+) -> YearKpi:
+    return YearKpi(
+        vr=vr_year(session, year, county=county, case_managers=case_managers),
+        supported_employment=supported_employment_year(session, year, as_of=as_of),
+        outcomes=employment_outcomes(session, year, as_of=as_of),
+    )
