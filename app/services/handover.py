@@ -127,6 +127,7 @@ def transfer_cases(
             reason=reason,
             summary=summary.as_text(),
         )
+        session.add(transfer)
         case.owner = to_owner
         transfers.append(transfer)
     return transfers

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy.orm import object_session
+
 from app.errors import RuleError
 from app.models import Case, Closure, ContactAttempt, Employment, ServicePlan
 from app.models.enums import ContactOutcome, IntakeDecision, PlanStatus, Stage
@@ -26,6 +28,13 @@ _PLAIN_MOVES: dict[Stage, frozenset[Stage]] = {
     Stage.E: frozenset({Stage.C, Stage.D}),  # 定期評估/審查
     Stage.F: frozenset({Stage.C, Stage.D, Stage.E}),
 }
+
+
+def _attach(case: Case, obj: object) -> None:
+    """Put a new row made for a case into the case's session (SQLAlchemy 2 no longer does it through backrefs)."""
+    session = object_session(case)
+    if session is not None:
+        session.add(obj)
 
 
 def _refuse(zh: str, en: str) -> RuleError:
@@ -96,6 +105,7 @@ def new_plan(case: Case, start_on: date, end_on: date, vocational_goal: str = ""
         )
     version = max((p.version_no for p in case.plans), default=0) + 1
     plan = ServicePlan(case=case, version_no=version, start_on=start_on, end_on=end_on, vocational_goal=vocational_goal)
+    _attach(case, plan)
     if case.stage == Stage.C:
         case.stage = Stage.D
     return plan
@@ -140,6 +150,7 @@ def record_employment(case: Case, employment: Employment) -> None:
     """A placement moves the case to 穩定就業後服務 (F) once employment has started."""
     _require_open(case)
     employment.case = case
+    _attach(case, employment)
     if case.stage in (Stage.D, Stage.E):
         case.stage = Stage.F
 
@@ -182,6 +193,7 @@ def close_case(
             "Closing as stable employment needs a job held for three months.",
         )
     closure = Closure(case=case, closed_on=closed_on, reason_code=reason_code, summary=summary)
+    _attach(case, closure)
     case.stage = Stage.G
     case.closed_on = closed_on
     return closure

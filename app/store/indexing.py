@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, event, select
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Client, Closure, ContactAttempt, NeedsAssessment, ServiceRecord
 from app.models.base import SyncMixin
-from app.store.search import CLIENT_DOC, NOTE_DOC, SearchDoc, index_tokens, remove, upsert
+from app.store.search import CLIENT_DOC, NOTE_DOC, SearchDoc, bulk_insert, index_tokens, remove, upsert
 
 # Which free-text fields of each case-linked record are searchable as notes.
 NOTE_FIELDS: dict[type[SyncMixin], tuple[str, ...]] = {
@@ -78,15 +79,20 @@ def rebuild(session: Session) -> int:
     conn = session.connection()
     for table in ("search_doc", "client_fts", "note_fts"):
         conn.exec_driver_sql(f"DELETE FROM {table}")
-    count = 0
-    for client in session.scalars(select(Client).where(Client.deleted.is_(False))):
-        upsert(conn, client_doc(client))
-        count += 1
+    return bulk_insert(conn, _all_docs(session))
+
+
+def _all_docs(session: Session) -> Iterator[SearchDoc]:
+    for client in session.scalars(select(Client).where(Client.deleted.is_(False)).execution_options(yield_per=2000)):
+        yield client_doc(client)
     case_clients = {row[0]: row[1] for row in session.execute(select(Case.id, Case.client_id))}
-    for model in NOTE_FIELDS:
-        for obj in session.scalars(select(model).where(model.deleted.is_(False))):
-            client_id = obj.client_id if isinstance(obj, Case) else case_clients.get(obj.case_id)  # type: ignore[attr-defined]
+    for model, fields in NOTE_FIELDS.items():
+        columns = [getattr(model, name) for name in fields]
+        query = select(model.id, model.client_id if model is Case else model.case_id, *columns).where(  # type: ignore[attr-defined]
+            model.deleted.is_(False)
+        )
+        for row in session.execute(query.execution_options(yield_per=5000)):
+            record_id, owner_id, *texts = row
+            client_id = owner_id if model is Case else case_clients.get(owner_id)
             if client_id is not None:
-                upsert(conn, note_doc(obj, client_id))
-                count += 1
-    return count
+                yield SearchDoc(record_id, client_id, NOTE_DOC, index_tokens(texts))

@@ -94,6 +94,40 @@ def upsert(conn: Connection, doc: SearchDoc) -> None:
     conn.execute(text(f"INSERT INTO {_table(doc.kind)} (rowid, body) VALUES (:d, :b)"), {"d": doc_id, "b": doc.body})
 
 
+def bulk_insert(conn: Connection, docs: Iterable[SearchDoc], batch: int = 5000) -> int:
+    """Add many new documents at once (an empty index being rebuilt, a bulk load); returns how many were added."""
+    next_id = (conn.execute(text("SELECT coalesce(max(doc_id), 0) FROM search_doc")).scalar_one() or 0) + 1
+    added = 0
+    pending: list[SearchDoc] = []
+
+    def flush() -> None:
+        nonlocal next_id
+        ids = range(next_id, next_id + len(pending))
+        conn.execute(
+            text("INSERT INTO search_doc (doc_id, record_id, client_id, kind) VALUES (:d, :r, :c, :k)"),
+            [
+                {"d": i, "r": d.record_id.hex, "c": d.client_id.hex, "k": d.kind}
+                for i, d in zip(ids, pending, strict=True)
+            ],
+        )
+        for kind in (CLIENT_DOC, NOTE_DOC):
+            rows = [{"d": i, "b": d.body} for i, d in zip(ids, pending, strict=True) if d.kind == kind]
+            if rows:
+                conn.execute(text(f"INSERT INTO {_table(kind)} (rowid, body) VALUES (:d, :b)"), rows)
+        next_id += len(pending)
+        pending.clear()
+
+    for doc in docs:
+        if doc.body:
+            pending.append(doc)
+            added += 1
+            if len(pending) >= batch:
+                flush()
+    if pending:
+        flush()
+    return added
+
+
 def remove(conn: Connection, record_id: uuid.UUID) -> None:
     row = conn.execute(
         text("DELETE FROM search_doc WHERE record_id = :r RETURNING doc_id, kind"), {"r": record_id.hex}

@@ -1,0 +1,15 @@
+"""Run every benchmark and print its figures (`make bench`)."""
+
+import os
+import platform
+from datetime import datetime
+
+from bench import bench_demo, bench_store
+
+machine = platform.processor() or platform.machine()
+print(
+    f"FieldCase benchmarks — {datetime.now():%Y-%m-%d %H:%M} — {platform.node()} — {machine}, "
+    f"{os.cpu_count()} cores, Python {platform.python_version()}"
+)
+bench_demo.main()
+bench_store.main()
