@@ -143,13 +143,20 @@ def search_clients(conn: Connection, query: str, *, limit: int = 200, include_no
         return []
     found: list[uuid.UUID] = []
     seen: set[str] = set()
-    kinds = ("client_fts", "note_fts") if include_notes else ("client_fts",)
-    for table in kinds:
+    # Identity matches are few and ranked by relevance; note matches can be hundreds of thousands for a common word,
+    # so they come newest first, which FTS5 streams by rowid and stops at the limit instead of ranking them all.
+    queries = [
+        "SELECT d.client_id FROM (SELECT rowid, rank AS score FROM client_fts WHERE client_fts MATCH :q "
+        "ORDER BY rank LIMIT :n) f JOIN search_doc d ON d.doc_id = f.rowid ORDER BY f.score"
+    ]
+    if include_notes:
+        queries.append(
+            "SELECT d.client_id FROM (SELECT rowid FROM note_fts WHERE note_fts MATCH :q "
+            "ORDER BY rowid DESC LIMIT :n) f JOIN search_doc d ON d.doc_id = f.rowid ORDER BY f.rowid DESC"
+        )
+    for sql in queries:
         rows = conn.execute(
-            text(
-                f"SELECT d.client_id FROM {table} f JOIN search_doc d ON d.doc_id = f.rowid "
-                f"WHERE {table} MATCH :q ORDER BY f.rank LIMIT :n"
-            ),
+            text(sql),
             {"q": expression, "n": limit * 4},
         )
         for (client_hex,) in rows:
