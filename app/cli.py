@@ -194,3 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AppError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -53,6 +54,17 @@ def code_enum(enum_cls: type[enum.Enum]) -> Enum:
     )
 
 
+@functools.cache
+def _column_defaults(cls: type[Any]) -> tuple[tuple[str, Any], ...]:
+    """(attribute, ColumnDefault) of every column of a mapped class that has a Python-side default."""
+    found = []
+    for attr in inspect(cls).column_attrs:
+        default = attr.columns[0].default
+        if default is not None and (default.is_scalar or default.is_callable):
+            found.append((attr.key, default))
+    return tuple(found)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
@@ -61,14 +73,9 @@ class Base(DeclarativeBase):
         """Apply column defaults at construction, not at INSERT, so a new object is complete before its first flush:
         the outbox records an insert's full values, and the rules can read defaults of unsaved objects."""
         cls = type(self)
-        for attr in inspect(cls).column_attrs:
-            default = attr.columns[0].default
-            if attr.key in kwargs or default is None:
-                continue
-            if default.is_scalar:
-                kwargs[attr.key] = default.arg
-            elif default.is_callable:
-                kwargs[attr.key] = default.arg(None)
+        for key, default in _column_defaults(cls):
+            if key not in kwargs:
+                kwargs[key] = default.arg(None) if default.is_callable else default.arg
         for name, value in kwargs.items():
             if not hasattr(cls, name):
                 raise TypeError(f"{name!r} is an invalid keyword argument for {cls.__name__}")

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, Final
 
-from sqlalchemy import JSON, Enum, Numeric, String, inspect
+from sqlalchemy import JSON, Enum, Numeric, String, TypeDecorator, inspect
 from sqlalchemy.orm import ColumnProperty
 
 from app.errors import AppError
@@ -74,7 +74,7 @@ class Field:
 
     key: str
     label_zh: str
-    type: FieldType
+    datatype: FieldType
     required: bool  # must be present and non-empty in every row of the file
     nullable: bool  # null (or an empty cell) is stored as null; otherwise it means `default`
     default: Any
@@ -234,7 +234,7 @@ CATEGORY_LISTS: Final[Mapping[CertificateSystem, str]] = {
 }
 CATEGORY_FIELD: Final = (DisabilityCertificate, "categories")
 
-PHONE_FIELDS: Final = frozenset(
+PHONE_FIELDS: Final[frozenset[tuple[type[SyncMixin], str]]] = frozenset(
     {
         (Client, "mobile_phone"),
         (Client, "home_phone"),
@@ -273,6 +273,8 @@ _PYTHON_TYPES: Final[Mapping[type, FieldType]] = {
 def _field(model: type[SyncMixin], attr: ColumnProperty[Any]) -> Field:
     column = attr.columns[0]
     ctype = column.type
+    if isinstance(ctype, TypeDecorator):  # UTCDateTime: what the file holds is the type it decorates
+        ctype = ctype.impl_instance
     enum_class: type[enum.Enum] | None = None
     if isinstance(ctype, Enum):  # before String: Enum is a String subclass
         kind, enum_class = FieldType.ENUM, ctype.enum_class
@@ -283,7 +285,7 @@ def _field(model: type[SyncMixin], attr: ColumnProperty[Any]) -> Field:
     default = column.default
     default_value: Any = None
     if default is not None and not column.primary_key:
-        default_value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+        default_value = default.arg(None) if default.is_callable else default.arg
     references = None
     if kind is FieldType.UUID and not column.primary_key:
         (foreign_key,) = column.foreign_keys
@@ -291,7 +293,7 @@ def _field(model: type[SyncMixin], attr: ColumnProperty[Any]) -> Field:
     return Field(
         key=attr.key,
         label_zh=ID_LABEL if attr.key == "id" else LABELS[model][attr.key],
-        type=kind,
+        datatype=kind,
         required=not column.nullable and default is None and not column.primary_key,
         nullable=bool(column.nullable),
         default=default_value,
@@ -310,7 +312,7 @@ def _field(model: type[SyncMixin], attr: ColumnProperty[Any]) -> Field:
 def model_of_table(table: str) -> type[Base]:
     for mapper in Base.registry.mappers:
         if mapper.persist_selectable.description == table:
-            return mapper.class_  # type: ignore[no-any-return]
+            return mapper.class_
     raise KeyError(table)
 
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, event, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Client, Closure, ContactAttempt, NeedsAssessment, ServiceRecord
@@ -41,29 +41,29 @@ def note_doc(obj: SyncMixin, client_id: uuid.UUID) -> SearchDoc:
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
-    touched = [o for o in (*session.new, *session.dirty) if isinstance(o, SyncMixin)]
-    if not touched:
+    new = [o for o in session.new if isinstance(o, SyncMixin)]
+    dirty = [o for o in session.dirty if isinstance(o, SyncMixin)]
+    if not new and not dirty:
         return
     conn = session.connection()
-    for obj in touched:
-        _reindex(session, conn, obj)
-
-
-def _reindex(session: Session, conn: Connection, obj: SyncMixin) -> None:
-    if isinstance(obj, Client):
-        if obj.deleted:
+    # New rows cannot be in the index yet: add them in bulk instead of one delete-and-insert each.
+    bulk_insert(conn, (doc for obj in new if not obj.deleted and (doc := _doc(session, obj)) is not None))
+    for obj in dirty:
+        doc = None if obj.deleted else _doc(session, obj)
+        if doc is None:
             remove(conn, obj.id)
         else:
-            upsert(conn, client_doc(obj))
-        return
+            upsert(conn, doc)
+
+
+def _doc(session: Session, obj: SyncMixin) -> SearchDoc | None:
+    """The search document of a row, or None for rows that are not searchable."""
+    if isinstance(obj, Client):
+        return client_doc(obj)
     if type(obj) not in NOTE_FIELDS:
-        return
-    if obj.deleted:
-        remove(conn, obj.id)
-        return
+        return None
     client_id = obj.client_id if isinstance(obj, Case) else _client_of_case(session, obj.case_id)  # type: ignore[attr-defined]
-    if client_id is not None:
-        upsert(conn, note_doc(obj, client_id))
+    return None if client_id is None else note_doc(obj, client_id)
 
 
 def _client_of_case(session: Session, case_id: uuid.UUID) -> uuid.UUID | None:

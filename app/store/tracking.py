@@ -108,7 +108,8 @@ def _record(
     now: Any,
 ) -> None:
     record_type = type(obj).__tablename__  # type: ignore[attr-defined]
-    open_op = _open_op(session, obj.id)
+    # A row new in this flush has no operation yet; one flushed earlier in the transaction is found by the query.
+    open_op = None if op == "insert" else _open_op(session, obj.id)
     if open_op is None:
         session.add(
             OutboxOp(
@@ -130,9 +131,6 @@ def _record(
 
 
 def _open_op(session: Session, record_id: uuid.UUID) -> OutboxOp | None:
-    for pending in session.new:  # an op added earlier in this same flush
-        if isinstance(pending, OutboxOp) and pending.record_id == record_id and pending.pushed_at is None:
-            return pending
     return session.scalars(
         select(OutboxOp).where(OutboxOp.record_id == record_id, OutboxOp.pushed_at.is_(None)).limit(1)
     ).first()

@@ -31,7 +31,7 @@ def _store_at_first_revision(path: Path) -> list[tuple[str, dict[str, object]]]:
     with factory.begin() as db:
         db.info[tracking.INFO_ACTOR] = "cm.lin"
         db.info[tracking.INFO_DEVICE] = "laptop-7"
-        client = make_client(name="陳阿美", id_number="T223344556")
+        client = make_client(name="陳阿美", id_number="T223344559")
         case = make_case(client)
         db.add_all([client, case, make_record(case, notes="蘭嶼外展晤談")])
     with factory.begin() as db:

@@ -19,9 +19,9 @@ def people(store: Store) -> dict[str, uuid.UUID]:
     with store.transaction() as db:
         for name, id_number, phone in [
             ("王小明", "A123456789", "0912345678"),
-            ("歐陽娜娜", "B234567890", "02-2345-6789"),
-            ("林明", "C123456780", "0933000111"),
-            ("張美玲", "D223456781", None),
+            ("歐陽娜娜", "B234567894", "02-2345-6789"),
+            ("林明", "C123456781", "0933000111"),
+            ("張美玲", "D223456784", None),
         ]:
             client = make_client(name=name, id_number=id_number, mobile_phone=phone)
             db.add(client)

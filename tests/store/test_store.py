@@ -16,7 +16,7 @@ from tests.conftest import MemoryKeyring
 from tests.factories import make_case, make_client
 
 SECRET_NAME = "鄭秀蘭"
-SECRET_ID = "F223456788"
+SECRET_ID = "F223456786"
 
 
 def _fill(store: Store) -> None:
