@@ -152,17 +152,24 @@ class CodeLists:
 # --- locating and loading ---------------------------------------------------------------------------------------
 
 
+_PACKAGED_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
 def resources_dir() -> Path:
     """The resources directory: $FIELDCASE_RESOURCES if set, else `resources/` beside the `app` package."""
     override = os.environ.get(RESOURCES_ENV, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parents[2] / "resources"
+    return _PACKAGED_RESOURCES
 
 
 def code_lists() -> CodeLists:
-    """The code lists of the current resources directory, read on first use."""
-    return _load((resources_dir() / "codes").resolve())
+    """The code lists of the current resources directory, read on first use.
+
+    Looked up on every rule check, so the path is only resolved again when the override is in use.
+    """
+    override = os.environ.get(RESOURCES_ENV, "").strip()
+    return _load(Path(override).expanduser().resolve() / "codes" if override else _PACKAGED_RESOURCES / "codes")
 
 
 def clear_cache() -> None:

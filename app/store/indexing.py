@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Client, Closure, ContactAttempt, NeedsAssessment, ServiceRecord
@@ -62,14 +62,18 @@ def _doc(session: Session, obj: SyncMixin) -> SearchDoc | None:
         return client_doc(obj)
     if type(obj) not in NOTE_FIELDS:
         return None
-    client_id = obj.client_id if isinstance(obj, Case) else _client_of_case(session, obj.case_id)  # type: ignore[attr-defined]
+    client_id = obj.client_id if isinstance(obj, Case) else _client_of_case(session, obj)
     return None if client_id is None else note_doc(obj, client_id)
 
 
-def _client_of_case(session: Session, case_id: uuid.UUID) -> uuid.UUID | None:
-    case = session.identity_map.get((Case, (case_id,), None))
+def _client_of_case(session: Session, obj: SyncMixin) -> uuid.UUID | None:
+    # The case is usually in memory: related through the object, or flushed with it; only else is it queried.
+    case = inspect(obj).attrs["case"].loaded_value
+    if not isinstance(case, Case):
+        case = session.identity_map.get((Case, (obj.case_id,), None))  # type: ignore[attr-defined]
     if isinstance(case, Case):
         return case.client_id
+    case_id = obj.case_id  # type: ignore[attr-defined]
     with session.no_autoflush:
         return session.scalar(select(Case.client_id).where(Case.id == case_id))
 

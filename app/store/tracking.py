@@ -10,7 +10,8 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import MANYTOONE, Session, UOWTransaction
+from sqlalchemy.orm.base import NO_VALUE
 
 from app.errors import RuleError, StoreError
 from app.models.base import SyncMixin, utcnow
@@ -53,6 +54,7 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
             if isinstance(obj, SyncMixin):
                 if obj.id is None:
                     obj.id = uuid.uuid4()
+                _copy_foreign_keys(obj)
                 _stamp(obj, actor, now)
                 fields = {key: {"base": None, "new": to_json_value(getattr(obj, key))} for key in content_columns(obj)}
                 _record(session, obj, "insert", fields, device, actor, now)
@@ -65,6 +67,23 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
                 _stamp(obj, actor, now)
                 op = "delete" if changes.get("deleted", {}).get("new") is True else "update"
                 _record(session, obj, op, changes, device, actor, now)
+
+
+def _copy_foreign_keys(obj: SyncMixin) -> None:
+    """Fill foreign keys from the related objects now; SQLAlchemy does it only later in the flush, after the
+    outbox would have recorded them as empty (a plan made with `ServicePlan(case=case)` must carry its case_id)."""
+    state = inspect(obj)
+    for relationship in state.mapper.relationships:
+        if relationship.direction is not MANYTOONE:
+            continue
+        target = state.attrs[relationship.key].loaded_value
+        if target is None or target is NO_VALUE:
+            continue
+        for local, remote in relationship.local_remote_pairs:
+            key = state.mapper.get_property_by_column(local).key
+            if getattr(obj, key) is None:
+                remote_key = inspect(type(target)).get_property_by_column(remote).key
+                setattr(obj, key, getattr(target, remote_key))
 
 
 def _stamp(obj: SyncMixin, actor: str, now: Any) -> None:

@@ -116,3 +116,28 @@ def test_audit_names_fields_but_not_values(store: Store) -> None:
     with store.transaction() as db:
         entries = list(db.scalars(select(AuditEntry)))
     assert [(e.action, e.actor, e.record_id, e.detail) for e in entries] == [("update", "cm.chen", client.id, "name")]
+
+
+def test_rows_made_through_relationships_carry_their_foreign_keys(store: Store) -> None:
+    """Rows linked only through a relationship must reach the outbox with their foreign keys filled."""
+    from app.models import PlanItem
+    from app.models.enums import IntakeDecision, PlanPart
+    from app.services import workflow
+    from app.services.cases import load_case
+
+    with store.transaction() as db:
+        client = make_client()
+        db.add(make_case(client))  # Case(client=client): client_id only through the relationship
+    with store.transaction() as db:
+        case_id = db.scalars(select(OutboxOp.record_id).where(OutboxOp.record_type == "case")).one()
+        case = load_case(db, case_id)
+        workflow.record_intake_assessment(case, date(2025, 3, 5), "評估")
+        workflow.decide_intake(case, IntakeDecision.OPEN, date(2025, 3, 6))
+        plan = workflow.new_plan(case, date(2025, 3, 10), date(2025, 9, 10))
+        plan.items.append(PlanItem(part=PlanPart.PRE_EMPLOYMENT, service_kind="vocational_evaluation"))
+        workflow.close_case(case, date(2025, 4, 1), "moved_away")
+    by_type = {op.record_type: op.fields for op in _ops(store)}
+    assert by_type["case"]["client_id"]["new"] == str(client.id)
+    assert by_type["service_plan"]["case_id"]["new"] == str(case_id)
+    assert by_type["plan_item"]["plan_id"]["new"] == str(plan.id)
+    assert by_type["closure"]["case_id"]["new"] == str(case_id)
