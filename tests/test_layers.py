@@ -28,10 +28,7 @@ def test_no_qt_below_the_views(package: str) -> None:
     files = list((ROOT / package).rglob("*.py"))
     assert files, f"{package} has no modules"
     offenders = [
-        f"{f.relative_to(ROOT)} imports {m}"
-        for f in files
-        for m in imported_modules(f)
-        if m.startswith(QT_MODULES)
+        f"{f.relative_to(ROOT)} imports {m}" for f in files for m in imported_modules(f) if m.startswith(QT_MODULES)
     ]
     assert offenders == []
 

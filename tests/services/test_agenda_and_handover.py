@@ -101,7 +101,7 @@ def test_bulk_transfer(store: Store, working_case: Case) -> None:
 
 
 def test_transfer_to_the_same_owner_changes_nothing(store: Store, working_case: Case) -> None:
-    with pytest.raises(RuleError, match="已由 cm.chen 負責"), store.transaction() as db:
+    with pytest.raises(RuleError, match=r"已由 cm\.chen 負責"), store.transaction() as db:
         transfer_cases(db, [working_case.id], "cm.chen", date(2025, 4, 10))
     with pytest.raises(RuleError, match="接手"), store.transaction() as db:
         transfer_cases(db, [working_case.id], "  ", date(2025, 4, 10))
