@@ -24,6 +24,7 @@ from app.services.rocdate import format_roc, parse_date
 from app.store.store import Store
 
 EXIT_PROBLEM = 2
+STATUS_ZH = {"overdue": "逾期", "due_today": "今日到期", "upcoming": "即將到期"}
 
 
 def _prompt(creating: bool) -> str:
@@ -105,7 +106,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     for item in items:
         when = item.due_on.isoformat() if english else format_roc(item.due_on, "short")
         title = item.title_en if english else item.title_zh
-        print(f"{when}\t{item.status.value}\t{item.owner or '-'}\t{title}")
+        status = item.status.value if english else STATUS_ZH[item.status.value]
+        print(f"{when}\t{status}\t{item.owner or '-'}\t{title}")
     return 0
 
 
@@ -194,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AppError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        # The reader (`| head`) stopped early; that is not an error of ours.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from app import __version__
+from app.views.fonts import install_fonts
 
 
 def build_window() -> QMainWindow:
@@ -29,6 +30,7 @@ def build_window() -> QMainWindow:
 
 def main() -> int:
     application = QApplication.instance() or QApplication(sys.argv)
+    install_fonts()
     window = build_window()
     window.show()
     return application.exec()
