@@ -4,7 +4,7 @@ import os
 import platform
 from datetime import datetime
 
-from bench import bench_demo, bench_store
+from bench import bench_demo, bench_open, bench_store
 
 machine = platform.processor() or platform.machine()
 print(
@@ -12,4 +12,5 @@ print(
     f"{os.cpu_count()} cores, Python {platform.python_version()}"
 )
 bench_demo.main()
+bench_open.main()
 bench_store.main()

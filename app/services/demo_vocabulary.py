@@ -354,3 +354,13 @@ def address(rng: random.Random, township: str) -> str:
     if township.endswith(("鄉", "鎮")) and rng.random() < 0.5:
         return f"{rng.choice(VILLAGES)}{rng.randint(1, 20)}鄰{street(rng)}"
     return street(rng)
+
+
+def unit_name(rng: random.Random, pattern: str, county: str) -> str:
+    """An organisation's name from a UNIT_PATTERNS or REFERRING_UNITS pattern, in `county` (its name in Chinese)."""
+    return pattern.format(c=county, w=rng.choice(UNIT_WORDS))
+
+
+def employer_name(rng: random.Random, pattern: str, county: str) -> str:
+    """An employer's name from an EMPLOYER_KINDS pattern; a branch is named after `county` without 縣/市."""
+    return pattern.format(w=rng.choice(EMPLOYER_WORDS), c=county[:-1])
