@@ -67,11 +67,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.exchange import import_json
+    from app.services.exchange import import_json, import_xlsx
 
+    path = Path(args.file)
     store = _open(args, create=True)
     try:
-        summary = import_json(store, Path(args.file))
+        summary = (import_xlsx if path.suffix.lower() == ".xlsx" else import_json)(store, path)
     finally:
         store.close()
     _print_json(asdict(summary))
@@ -164,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--today", type=_date, default=None, help="the day the history ends (default: today)")
 
-    p = command("import", cmd_import, "import clients and cases from a JSON file (all or nothing)")
+    p = command("import", cmd_import, "import clients and cases from a JSON or xlsx file (all or nothing)")
     p.add_argument("file")
 
     p = command("export", cmd_export, "export clients and cases")

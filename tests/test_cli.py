@@ -72,6 +72,8 @@ def test_export_then_import_into_a_new_store(demo_db: Path, tmp_path: Path) -> N
     xlsx = tmp_path / "cases.xlsx"
     assert fieldcase("export", "--db", str(demo_db), "--format", "xlsx", "-o", str(xlsx)).returncode == 0
     assert xlsx.read_bytes()[:2] == b"PK"
+    from_xlsx = fieldcase("import", "--db", str(tmp_path / "from-xlsx.db"), str(xlsx))
+    assert from_xlsx.returncode == 0, from_xlsx.stderr
 
 
 def test_bad_import_lists_problems_and_changes_nothing(demo_db: Path, tmp_path: Path) -> None:
