@@ -14,8 +14,8 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import keyring
@@ -35,7 +35,7 @@ PassphrasePrompt = Callable[[bool], str]  # called with `creating`; returns the 
 
 @dataclass(frozen=True)
 class StoreKey:
-    raw: bytes
+    raw: bytes = field(repr=False)  # never in a log line, traceback or assertion message
     source: str  # "keyring" or "passphrase"
 
     def sqlcipher_pragma_value(self) -> str:
@@ -105,7 +105,12 @@ def unwrap_key(wrapped: dict[str, object], passphrase: str) -> bytes:
 
 def _write_wrap(path: Path, content: dict[str, object]) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(content, indent=2), encoding="utf-8")
+    # Owner-only: the wrapped key is safe without the passphrase, but others have no business reading it.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(content, indent=2))
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp, path)  # atomic: a crash leaves the old wrap or the new one, never half of one
 
 
@@ -124,8 +129,30 @@ def _passphrase(prompt: PassphrasePrompt | None, creating: bool) -> str:
     return passphrase
 
 
+def existing_key_sources(store_path: Path) -> list[str]:
+    """Where a key for this path is already kept ("keyring", "key file"); empty for a path never used."""
+    found = []
+    backend = usable_keyring()
+    if backend is not None and _keyring_secret(backend, store_path):
+        found.append("keyring")
+    if wrap_path(store_path).exists():
+        found.append("key file")
+    return found
+
+
 def create_key(store_path: Path, prompt: PassphrasePrompt | None = None) -> StoreKey:
-    """Make the key for a new store and put it in the keyring, or wrap it with a passphrase where there is none."""
+    """Make the key for a new store and put it in the keyring, or wrap it with a passphrase where there is none.
+
+    Refuses when a key for this path already exists: the store file has then been moved or deleted, and
+    replacing its key would make the old file and every backup of it unreadable for good.
+    """
+    if existing_key_sources(store_path):
+        raise StoreError(
+            "此位置已有資料庫金鑰，但資料庫檔案不見了（可能被移動或刪除）。為保護既有資料與備份，不會建立新金鑰；"
+            "請找回檔案或從 backups 資料夾還原。",
+            "A key for a store at this path exists but the store file is missing (moved or deleted?). To protect "
+            "that data and its backups no new key is made; put the file back or restore it from the backups folder.",
+        )
     raw = secrets.token_bytes(KEY_BYTES)
     backend = usable_keyring()
     if backend is not None and not os.environ.get(PASSPHRASE_ENV):
@@ -135,27 +162,40 @@ def create_key(store_path: Path, prompt: PassphrasePrompt | None = None) -> Stor
     return StoreKey(raw, "passphrase")
 
 
-def load_key(store_path: Path, prompt: PassphrasePrompt | None = None) -> StoreKey:
-    """Find the key of an existing store: the keyring first, then the passphrase-wrapped key file."""
+def _keyring_secret(backend: KeyringBackend, store_path: Path) -> str | None:
+    try:
+        return backend.get_password(KEYRING_SERVICE, keyring_account(store_path))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def candidate_keys(store_path: Path, prompt: PassphrasePrompt | None = None) -> Iterator[StoreKey]:
+    """The keys that may open an existing store, most likely first; the caller tries each against the file.
+
+    Both a keyring entry and a key file can exist (a store re-made with FIELDCASE_PASSPHRASE, a laptop whose
+    keyring was restored): with the passphrase given in the environment the key file comes first. The passphrase
+    is only asked for when the keyring's key is missing or did not open the store.
+    """
     backend = usable_keyring()
-    if backend is not None:
-        try:
-            stored = backend.get_password(KEYRING_SERVICE, keyring_account(store_path))
-        except keyring.errors.KeyringError:
-            stored = None
-        if stored:
-            return StoreKey(bytes.fromhex(stored), "keyring")
+    from_keyring = _keyring_secret(backend, store_path) if backend is not None else None
     wrap_file = wrap_path(store_path)
+    if from_keyring and not (os.environ.get(PASSPHRASE_ENV) and wrap_file.exists()):
+        yield StoreKey(bytes.fromhex(from_keyring), "keyring")
+        from_keyring = None
     if wrap_file.exists():
         try:
             wrapped = json.loads(wrap_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise StoreError("金鑰檔無法讀取。", "The key file cannot be read.") from exc
-        return StoreKey(unwrap_key(wrapped, _passphrase(prompt, creating=False)), "passphrase")
-    raise StoreError(
-        "找不到此資料庫的金鑰（金鑰圈與金鑰檔皆無），無法開啟。",
-        "No key for this store was found (neither in the keyring nor a key file); it cannot be opened.",
-    )
+        yield StoreKey(unwrap_key(wrapped, _passphrase(prompt, creating=False)), "passphrase")
+    if from_keyring:
+        yield StoreKey(bytes.fromhex(from_keyring), "keyring")
+
+
+NO_KEY = StoreError(
+    "找不到此資料庫的金鑰（金鑰圈與金鑰檔皆無），無法開啟。",
+    "No key for this store was found (neither in the keyring nor a key file); it cannot be opened.",
+)
 
 
 def change_passphrase(store_path: Path, old: str, new: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,8 @@ from app.errors import StoreError
 from app.models.local import StoreMeta
 from app.store import indexing, tracking
 from app.store.backup import backup_store
-from app.store.engine import make_engine
-from app.store.keys import PassphrasePrompt, StoreKey, create_key, load_key
+from app.store.engine import WRONG_KEY, connect, make_engine
+from app.store.keys import NO_KEY, PassphrasePrompt, StoreKey, candidate_keys, create_key
 from app.store.migrate import upgrade_store
 
 DISK_FULL = StoreError(
@@ -30,7 +31,7 @@ DISK_FULL = StoreError(
 class Store:
     path: Path
     engine: Engine
-    key: StoreKey
+    key: StoreKey = field(repr=False)
     actor: str = ""
     device_id: str = ""
     last_backup: Path | None = None
@@ -55,10 +56,9 @@ class Store:
         """Unlock (or, with `create`, make) the store at `path`, migrating it after a backup when it is behind."""
         path = Path(path)
         if path.exists():
-            key = load_key(path, prompt)
+            key = _unlock(path, prompt)
         elif create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            key = create_key(path, prompt)
+            key = _create(path, prompt)
         else:
             raise StoreError(f"找不到資料庫：{path}", f"No store at {path}")
         engine = make_engine(path, key)
@@ -68,6 +68,9 @@ class Store:
             engine.dispose()
             raise
         return cls(path=path, engine=engine, key=key, actor=actor, last_backup=backup)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r}, actor={self.actor!r}, device_id={self.device_id!r})"
 
     def session(self) -> Session:
         session = self._factory()
@@ -106,3 +109,31 @@ class Store:
     def meta(self, key: str) -> str | None:
         with self._factory() as session:
             return session.scalar(select(StoreMeta.value).where(StoreMeta.key == key))
+
+
+def _create(path: Path, prompt: PassphrasePrompt | None) -> StoreKey:
+    """Claim the path, then make the key. Of two processes creating the same store, only one makes a key; the
+    other opens what the first made. A failure removes the claimed (still empty) file again."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only, like the key file
+    except FileExistsError:
+        return _unlock(path, prompt)
+    try:
+        return create_key(path, prompt)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def _unlock(path: Path, prompt: PassphrasePrompt | None) -> StoreKey:
+    """The first candidate key that decrypts the file."""
+    tried = False
+    for key in candidate_keys(path, prompt):
+        tried = True
+        try:
+            connect(path, key).close()
+        except StoreError:
+            continue
+        return key
+    raise WRONG_KEY if tried else NO_KEY
