@@ -12,6 +12,8 @@ from sqlalchemy.pool import QueuePool
 from app.errors import StoreError
 from app.store.keys import StoreKey
 
+IMMEDIATE = "fieldcase_immediate"  # execution option: begin with the write lock
+
 WRONG_KEY = StoreError(
     "無法解開資料庫：金鑰或密碼不正確，或檔案不是 FieldCase 資料庫。",
     "The store cannot be decrypted: the key or passphrase is wrong, or the file is not a FieldCase store.",
@@ -35,6 +37,11 @@ def connect(path: Path, key: StoreKey) -> sqlcipher.Connection:
     # FULL: a commit survives a dead battery; field work is worth the fsync.
     conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (and pool) whose transactions begin with the write lock."""
+    return engine.execution_options(**{IMMEDIATE: True})
 
 
 def make_engine(path: Path, key: StoreKey) -> Engine:
@@ -63,4 +70,6 @@ def _use_explicit_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A unit of work that will write takes the write lock at BEGIN: otherwise two writers that both read first
+        # deadlock on the upgrade, and SQLite fails one at once instead of letting busy_timeout wait.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")

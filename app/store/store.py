@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,13 +18,19 @@ from app.errors import StoreError
 from app.models.local import StoreMeta
 from app.store import indexing, tracking
 from app.store.backup import backup_store
-from app.store.engine import WRONG_KEY, connect, make_engine
-from app.store.keys import NO_KEY, PassphrasePrompt, StoreKey, candidate_keys, create_key
+from app.store.engine import WRONG_KEY, connect, make_engine, writer
+from app.store.keys import NO_KEY, PassphrasePrompt, StoreKey, candidate_keys, create_key, existing_key_sources
 from app.store.migrate import upgrade_store
 
 DISK_FULL = StoreError(
     "磁碟空間不足，這次的變更沒有儲存；已輸入的內容仍在畫面上，請騰出空間後再儲存。",
     "The disk is full; this change was not saved. What you typed is still on screen: free some space and save again.",
+)
+
+
+STORE_BUSY = StoreError(
+    "資料庫正由另一個 FieldCase 程式使用中，這次的變更沒有儲存；請稍後再試。",
+    "Another FieldCase program is using the store; this change was not saved. Try again in a moment.",
 )
 
 
@@ -56,6 +63,8 @@ class Store:
         """Unlock (or, with `create`, make) the store at `path`, migrating it after a backup when it is behind."""
         path = Path(path)
         if path.exists():
+            if path.stat().st_size == 0:
+                _wait_for_key(path)  # another process is creating this store right now
             key = _unlock(path, prompt)
         elif create:
             key = _create(path, prompt)
@@ -82,12 +91,16 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back (changing nothing) when it raises."""
         session = self.session()
+        session.bind = writer(self.engine)
         try:
             with session.begin():
                 yield session
         except OperationalError as exc:
-            if "full" in str(exc.orig).lower():
+            problem = str(exc.orig).lower()
+            if "full" in problem:
                 raise DISK_FULL from exc
+            if "locked" in problem or "busy" in problem:
+                raise STORE_BUSY from exc
             raise
         finally:
             session.close()
@@ -118,12 +131,19 @@ def _create(path: Path, prompt: PassphrasePrompt | None) -> StoreKey:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only, like the key file
     except FileExistsError:
+        _wait_for_key(path)  # another process claimed the path a moment ago and is making the key
         return _unlock(path, prompt)
     try:
         return create_key(path, prompt)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+def _wait_for_key(path: Path, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not existing_key_sources(path) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _unlock(path: Path, prompt: PassphrasePrompt | None) -> StoreKey:
