@@ -21,6 +21,9 @@ class OutboxOp(Base):
     """
 
     __tablename__ = "outbox"
+    # AUTOINCREMENT: a sequence number is never handed out twice, even after the newest operation was deleted
+    # (coalesced away, or acknowledged by the server); the server orders a device's operations by it.
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     op_id: Mapped[uuid.UUID] = mapped_column(unique=True, default=uuid.uuid4)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Client, ContactAttempt, DisabilityCertificate, Employment, Referral, ServiceRecord
 from app.models.enums import ContactOutcome, RecordStatus
-from app.services import codes
+from app.services import clock, codes
 from app.services.deadlines import (
     CaseFacts,
     CertificateFact,
@@ -60,7 +60,8 @@ def case_facts(session: Session, owners: Collection[str] | None = None) -> list[
         )
         .group_by(ContactAttempt.case_id)
     ):
-        reached_on = date.fromisoformat(str(reached_at)[:10])
+        # Stored in UTC: a call at 07:30 Taipei time is 23:30 UTC of the day before.
+        reached_on = clock.local_date(reached_at)
         last_contact[case_id] = max(reached_on, last_contact.get(case_id, reached_on))
 
     referrals: dict[uuid.UUID, list[ReferralFact]] = defaultdict(list)
@@ -77,7 +78,6 @@ def case_facts(session: Session, owners: Collection[str] | None = None) -> list[
                 sent_on=ref.sent_on,
                 accepted_on=accepted_on,
                 follow_up_done_on=ref.follow_up_done_on,
-                report_received_on=ref.follow_up_done_on if kind and kind.job_redesign else None,
             )
         )
 
@@ -122,6 +122,7 @@ def case_facts(session: Session, owners: Collection[str] | None = None) -> list[
     ]
 
 
-def due_items(session: Session, on: date, owners: Collection[str] | None = None) -> list[DueItem]:
-    """What is overdue, due today or coming up for one case manager or a team (`owners`), or everyone."""
-    return agenda(case_facts(session, owners), on, owners=owners)
+def due_items(session: Session, on: date | None = None, owners: Collection[str] | None = None) -> list[DueItem]:
+    """What is overdue, due on `on` (default: today in Taiwan) or coming up for one case manager or a team
+    (`owners`), or everyone."""
+    return agenda(case_facts(session, owners), on if on is not None else clock.today(), owners=owners)

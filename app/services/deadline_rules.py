@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from app.services.rocdate import format_roc, roc_year
 from app.services.workdays import WorkCalendar, add_months
@@ -21,15 +21,17 @@ from app.services.workdays import WorkCalendar, add_months
 if TYPE_CHECKING:
     from app.services.deadlines import CaseFacts, CertificateFact
 
-INTAKE_REPLY_DAYS = 3
-SERVICE_ENTRY_DAYS = 14
-REFERRAL_FOLLOW_UP_MONTHS = 1
-JOB_REFERRAL_TRACKING_DAYS = 14
-CONTACT_INTERVAL_MONTHS = 1
-STABLE_EMPLOYMENT_MONTHS = 3
-INTENSIVE_SUPPORT_WORKDAYS = 10
-JOB_REDESIGN_REPORT_WORKDAYS = 15
-MONTHLY_REPORT_DAY = 10
+# The periods of DOMAIN.md's deadline table, defined here only; other modules (workflow.py) import them.
+INTAKE_REPLY_DAYS: Final = 3  # 接案評估三天內回覆申請者或轉介單位, calendar days (002 附件一 三(一))
+SERVICE_ENTRY_DAYS: Final = 14  # 每次服務後2週內登錄職重系統 (002 附件一 五)
+REFERRAL_FOLLOW_UP_MONTHS: Final = 1  # 轉介後一個月內完成追蹤 (002 附件一 三(五))
+JOB_REFERRAL_TRACKING_DAYS: Final = 14  # 推介就業後追蹤2週再推介 (000 A5)
+CONTACT_INTERVAL_MONTHS: Final = 1  # 開案個案每月至少聯繫一次 (000 A1)
+FOLLOW_UP_MONTHS: Final = 3  # 就業後追蹤輔導至少3個月，期滿穩定就業結案（穩三） (003 二(二)1(10); 000)
+STABLE_EMPLOYMENT_MONTHS: Final = FOLLOW_UP_MONTHS  # the same period under its older name
+INTENSIVE_SUPPORT_WORKDAYS: Final = 10  # 支持性就業至少10個工作天密集輔導 (003 三(三)1(1))
+JOB_REDESIGN_REPORT_WORKDAYS: Final = 15  # 職務再設計受案後15個工作天內提出報告 (第21點)
+MONTHLY_REPORT_DAY: Final = 10  # 每月10日前彙送月報表 (003 二(二)9)
 
 
 class DeadlineRule(StrEnum):
@@ -82,7 +84,10 @@ def roc(d: date) -> str:
 
 
 def intake_reply(case: CaseFacts, on: date, cal: WorkCalendar) -> Iterator[Pending]:
-    """接案評估三天內回覆申請者或轉介單位 (002 附件一 三(一)); calendar days, done once the reply is sent."""
+    """接案評估三天內回覆申請者或轉介單位 (002 附件一 三(一)); calendar days, done once the reply is sent.
+
+    Owed by closed cases too: 不開案 closes the case on the day of the decision, before the reply goes out.
+    """
     if case.intake_assessed_on is None or case.reply_sent_on is not None:
         return
     yield Pending(
@@ -173,7 +178,7 @@ def employment_follow_up(case: CaseFacts, on: date, cal: WorkCalendar) -> Iterat
     close the case as 穩定就業. Past the mark the item stays (overdue) until the case is closed.
     """
     for job in case.employments:
-        due = add_months(job.start_on, STABLE_EMPLOYMENT_MONTHS)
+        due = add_months(job.start_on, FOLLOW_UP_MONTHS)
         if job.end_on is not None and job.end_on < max(on, due):
             continue
         yield Pending(
@@ -268,8 +273,9 @@ def certificate_dates(case: CaseFacts, on: date, cal: WorkCalendar) -> Iterator[
             )
 
 
-# Closed cases still owe the data entry of services they received; nothing else.
-RULES_FOR_CLOSED_CASES: tuple[CaseRule, ...] = (service_entry,)
+# Closed cases still owe the reply to the applicant or referring unit (a 不開案 decision closes the case at once,
+# and that reply is the one most easily forgotten) and the data entry of services they received; nothing else.
+RULES_FOR_CLOSED_CASES: tuple[CaseRule, ...] = (intake_reply, service_entry)
 RULES_FOR_OPEN_CASES: tuple[CaseRule, ...] = (
     intake_reply,
     service_entry,

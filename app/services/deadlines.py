@@ -110,7 +110,11 @@ class CaseFacts:
 
     @property
     def is_closed(self) -> bool:
-        """Closed by date or by stage: either one alone is enough to stop reminders about the client."""
+        """Closed by date or by stage: either one alone stops the reminders about serving the client.
+
+        What the case manager still owes after closing (see `RULES_FOR_CLOSED_CASES`) stays: a 不開案 decision
+        closes the case at once, and its 3-day reply must still be sent.
+        """
         return self.closed_on is not None or self.stage == _CLOSED_STAGE
 
 

@@ -2,9 +2,12 @@
 
 A reader (JSON or xlsx) turns the file into `Row`s; `import_rows` checks them all — each field, then the file as a
 whole (duplicate ids and ID numbers), then against the store (ids that belong elsewhere, ID numbers of other
-clients, references, finalised records) — and raises `ProblemsError` with every problem found, or writes every row
-in one transaction. Rows keep the ids of the file, so importing the same file twice updates instead of duplicating.
-Writes go through the ordinary ORM session, so the outbox and the audit log record each row like a typed edit.
+clients, references, finalised records, rows the store changed after the file was written) — and raises
+`ProblemsError` with every problem found, or writes every row in one transaction. Rows keep the ids of the file, so
+importing the same file twice updates instead of duplicating, and an older file is refused rather than allowed to
+overwrite newer data (seed 004). Writes go through the ordinary ORM session, so the outbox and the audit log record
+each row like a typed edit. Messages show ID numbers masked (A12*****89): the row and field say where the problem is,
+and a problem report is often pasted into mail or a ticket.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Final
 
 from sqlalchemy import select, text
@@ -24,7 +28,7 @@ from app.models.base import SyncMixin
 from app.models.enums import CertificateSystem, IdKind, RecordStatus
 from app.services import exchange_schema as schema
 from app.services.exchange_schema import Kind
-from app.services.exchange_values import check_codes, read_value
+from app.services.exchange_values import TAIWAN, check_codes, mask_id_number, read_value
 from app.services.validation import id_number_kind
 from app.store.store import Store
 from app.store.tracking import INFO_ACTOR, MUTABLE_WHEN_FINAL
@@ -43,7 +47,8 @@ class Row:
     parent: Row | None = None  # the parent row in the same file
     parent_id: uuid.UUID | None = None  # xlsx: a parent that is not in the file but must be in the store
     id: uuid.UUID | None = None
-    values: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None  # the file's stamp; None if absent (the row cannot be checked for staleness)
+    values: dict[str, Any] = field(default_factory=dict)  # content only: `id` and `updated_at` are taken out
 
     def at(self, key: str) -> str:
         return f"{self.path}.{key}"
@@ -182,10 +187,26 @@ def _read_row(row: Row) -> list[Problem]:
         try:
             row.values[spec.key] = read_value(spec, row.raw[spec.key])
         except ValidationError as exc:
-            problems.append(row.problem(spec.key, exc.message_zh, exc.message_en))
+            zh, en = exc.message_zh, exc.message_en
+            if spec.id_number:
+                zh, en = (_mask_in(message, row.raw[spec.key]) for message in (zh, en))
+            problems.append(row.problem(spec.key, zh, en))
     row.id = row.values.pop("id", None)
+    row.updated_at = row.values.pop(schema.STAMP, None)
     problems.extend(_check_row(row))
     return problems
+
+
+def _mask_in(message: str, raw: object) -> str:
+    """The message with every ID number the raw value holds masked (a list or a number may be echoed as read).
+    A few characters identify no one, and masking them would garble the message ("A" in "A-Z")."""
+    items = raw if isinstance(raw, list) else [raw]
+    for item in items:
+        if isinstance(item, str | int) and not isinstance(item, bool):
+            text = str(item).strip()
+            if len(text) > 5:
+                message = message.replace(text, mask_id_number(text))
+    return message
 
 
 def _check_row(row: Row) -> Iterator[Problem]:
@@ -224,10 +245,11 @@ def _check_file(rows: Sequence[Row]) -> Iterator[Problem]:
         if number is not None:
             first = first_with_number.setdefault(number, row)
             if first is not row:
+                masked = mask_id_number(number)
                 yield row.problem(
                     "id_number",
-                    f"證號 {number} 與第 {first.number} 筆（{first.path}）重複。",
-                    f"ID number {number} repeats row {first.number} ({first.path}).",
+                    f"證號 {masked} 與第 {first.number} 筆（{first.path}）重複。",
+                    f"ID number {masked} repeats row {first.number} ({first.path}).",
                 )
     singles: Counter[tuple[Kind, uuid.UUID]] = Counter()
     for row in rows:
@@ -269,14 +291,34 @@ def _check_against_stored_row(row: Row, existing: _Existing) -> Iterator[Problem
             "在資料庫中屬於另一筆上層資料（個案／案件／計畫），不能移到這裡。",
             "belongs to another parent (client, case or plan) in the store and cannot be moved here.",
         )
+    differing = [key for key, value in row.values.items() if getattr(stored, key) != value]
+    if differing and row.updated_at is not None and stored.updated_at > row.updated_at:
+        # The store changed the row after the file was written: importing would put the older content back over
+        # the newer (seed 004). Each field it would overwrite is named; nothing else matters for this row then.
+        here, there = _when(stored.updated_at), _when(row.updated_at)
+        for key in differing:
+            yield row.problem(
+                key,
+                f"本機的這筆資料比檔案中的新（本機最後修改於 {here}，檔案中為 {there}），且此欄內容不同；"
+                "匯入會以舊資料覆蓋新資料。請重新匯出最新的檔案，或先核對本機的修改。",
+                f"the store's record is newer than the file's (changed here {here}, in the file {there}) and this "
+                "field differs; importing would overwrite newer data with older. Export a fresh file, or check the "
+                "change made here first.",
+            )
+        return
     if str(getattr(stored, "status", "")) == RecordStatus.FINAL.value:
-        for key, value in row.values.items():
-            if key not in MUTABLE_WHEN_FINAL and getattr(stored, key) != value:
+        for key in differing:
+            if key not in MUTABLE_WHEN_FINAL:
                 yield row.problem(
                     key,
                     "這筆紀錄已定稿，不可修改；如需更正，請新增一筆更正紀錄。",
                     "belongs to a finalised record, which cannot change; add a correcting record instead.",
                 )
+
+
+def _when(moment: datetime) -> str:
+    """A stamp as a case manager reads it: Taiwan time, to the second."""
+    return moment.astimezone(TAIWAN).strftime("%Y-%m-%d %H:%M:%S") + " (UTC+8)"
 
 
 def _check_id_numbers(rows: Sequence[Row], existing: _Existing) -> Iterator[Problem]:
@@ -285,10 +327,12 @@ def _check_id_numbers(rows: Sequence[Row], existing: _Existing) -> Iterator[Prob
     for row in clients:
         holder = holders.get(row.values["id_number"])
         if holder is not None and holder != row.id:
+            masked = mask_id_number(row.values["id_number"])
             yield row.problem(
                 "id_number",
-                f"資料庫中已有同證號的另一位個案（識別碼 {holder}）；若是同一人，請使用該識別碼。",
-                f"another client in the store (id {holder}) has this ID number; use that id if it is the same person.",
+                f"資料庫中已有證號 {masked} 的另一位個案（識別碼 {holder}）；若是同一人，請使用該識別碼。",
+                f"another client in the store (id {holder}) has ID number {masked}; use that id if it is the same "
+                "person.",
             )
 
 
@@ -342,6 +386,7 @@ def _apply(session: Session, rows: Sequence[Row], existing: _Existing) -> Import
     inserted: Counter[str] = Counter()
     updated: Counter[str] = Counter()
     unchanged: Counter[str] = Counter()
+    stamps: list[tuple[SyncMixin, datetime]] = []
     for row in rows:  # parents come before their children in every reader's order
         values = dict(row.values)
         if row.kind.parent_fk is not None:
@@ -352,10 +397,30 @@ def _apply(session: Session, rows: Sequence[Row], existing: _Existing) -> Import
             session.add(obj)
             row.id = obj.id  # children written next read it through `resolved_parent_id`
             inserted[row.kind.key] += 1
+            if row.updated_at is not None:
+                stamps.append((obj, row.updated_at))
             continue
         # Only fields whose value really differs are set, so an unchanged row adds nothing to the outbox.
         changes = {key: value for key, value in values.items() if getattr(stored, key) != value}
         for key, value in changes.items():
             setattr(stored, key, value)
         (updated if changes else unchanged)[row.kind.key] += 1
+        if changes and row.updated_at is not None:
+            stamps.append((stored, row.updated_at))  # never earlier than the stored stamp: _check refused those
+    _keep_file_stamps(session, stamps)
     return ImportSummary(dict(inserted), dict(updated), dict(unchanged))
+
+
+def _keep_file_stamps(session: Session, stamps: list[tuple[SyncMixin, datetime]]) -> None:
+    """Give written rows the `updated_at` of the file, i.e. when their content last changed at the source.
+
+    The flush records the outbox operations and stamps each row with the import time; setting the file's stamp
+    afterwards changes sync metadata only, which the next flush writes without a new outbox operation. Keeping the
+    source's stamp makes a round trip give the same document, and lets a newer file from the same source update a
+    row that an import would otherwise have stamped later than the file.
+    """
+    if not stamps:
+        return
+    session.flush()
+    for obj, stamp in stamps:
+        obj.updated_at = stamp

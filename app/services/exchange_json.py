@@ -1,14 +1,17 @@
-"""The JSON exchange file (format "fieldcase-exchange", version 1): the round-trip format, docs/data-format.md."""
+"""The JSON exchange file (format "fieldcase-exchange", version 2; version 1 is still read): the round-trip format,
+docs/data-format.md."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -39,7 +42,8 @@ def export_json(store: Store, path: Path | str) -> dict[str, int]:
     path = Path(path)
     with store.transaction() as session:
         document = build_document(session)
-        _write_atomically(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        content = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        write_private(path, lambda file: file.write(content))
         counts = count_rows(document)
         audit_export(session, path, counts)
     return counts
@@ -114,14 +118,32 @@ def audit_export(session: Session, path: Path, counts: dict[str, int]) -> None:
     )
 
 
-def _write_atomically(path: Path, content: str) -> None:
-    """A crash mid-write leaves the previous file (or none), never half an export that would import as data."""
-    partial = path.with_name(path.name + ".partial")
+def write_private(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write an export file readable by its owner only, atomically.
+
+    The file holds personal data in plain text, so it is created with mode 0600 on POSIX (mkstemp's mode: there is
+    never a moment when the content sits in a file others may read), in the target's folder so that `os.replace`
+    is an atomic rename. A crash mid-write leaves the previous file (or none), never half an export that would
+    import as data; a failed write removes its temporary file.
+    """
     try:
-        partial.write_text(content, encoding="utf-8")
-        os.replace(partial, path)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     except OSError as exc:
         raise cannot_write(path, exc) from exc
+    try:
+        with os.fdopen(handle, "wb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise cannot_write(path, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def cannot_write(path: Path, exc: OSError) -> ExchangeFileError:
@@ -172,10 +194,12 @@ def read_document(path: Path) -> Document:
         )
     version = data.get("version")
     # `true` and `1.0` equal 1 in Python; a version is an integer or the file is not one of ours.
-    if type(version) is not int or version != schema.VERSION:
+    if type(version) is not int or version not in schema.READABLE_VERSIONS:
+        readable = "、".join(str(v) for v in schema.READABLE_VERSIONS)
+        readable_en = " and ".join(str(v) for v in schema.READABLE_VERSIONS)
         raise ExchangeFileError(
-            f"{path.name} 的格式版本為 {version!r}，本程式只能讀取版本 {schema.VERSION}；請更新 FieldCase 或重新匯出。",
-            f"{path.name} has format version {version!r}; this program reads version {schema.VERSION} only. "
+            f"{path.name} 的格式版本為 {version!r}，本程式只能讀取版本 {readable}；請更新 FieldCase 或重新匯出。",
+            f"{path.name} has format version {version!r}; this program reads versions {readable_en} only. "
             "Update FieldCase or export the file again.",
         )
     return data

@@ -44,11 +44,18 @@ from app.models.enums import CertificateSystem
 from app.services import codes
 
 FORMAT: Final = "fieldcase-exchange"
-VERSION: Final = 1
+# Version 2 added `updated_at` to every row. A version-1 reader refuses unknown keys, so it could not read a
+# version-2 file; the version says so plainly instead of one problem per row. Version-1 files are still read.
+VERSION: Final = 2
+READABLE_VERSIONS: Final = (1, 2)
 
-# Sync state is the store's own business: a file carries content and the row's id, never version or stamps (the
-# importing store stamps its own), and tombstoned rows are not exported at all.
-NOT_EXPORTED: Final = frozenset({"version", "updated_at", "updated_by", "deleted"})
+# When the row last changed: written on export, compared on import so that an older file never overwrites a newer
+# row of the store (seed 004), kept on the imported row so that a round trip gives the same document.
+STAMP: Final = "updated_at"
+STAMP_LABEL: Final = "最後修改時間"
+# The rest of the sync state is the store's own business (the importing store keeps its own version and author),
+# and tombstoned rows are not exported at all.
+NOT_EXPORTED: Final = frozenset({"version", "updated_by", "deleted"})
 
 
 class ExchangeFileError(AppError):
@@ -107,9 +114,10 @@ class Kind:
 
     @cached_property
     def fields(self) -> tuple[Field, ...]:
-        """`id`, then the content columns in declaration order; the parent's id is left to nesting."""
+        """`id`, the content columns in declaration order, then `updated_at`; the parent's id is left to nesting."""
         attrs = {attr.key: attr for attr in inspect(self.model).column_attrs}
-        keys = ["id", *(k for k in attrs if k != "id" and k not in NOT_EXPORTED and k != self.parent_fk)]
+        skip = {"id", STAMP, self.parent_fk, *NOT_EXPORTED}
+        keys = ["id", *(k for k in attrs if k not in skip), STAMP]
         return tuple(_field(self.model, attrs[k]) for k in keys)
 
     @cached_property
@@ -290,6 +298,10 @@ def _field(model: type[SyncMixin], attr: ColumnProperty[Any]) -> Field:
     if kind is FieldType.UUID and not column.primary_key:
         (foreign_key,) = column.foreign_keys
         references = foreign_key.column.table.name
+    if attr.key == STAMP:
+        # Optional in a file (files from other systems have none: their rows cannot be checked for staleness), and
+        # never defaulted: a missing stamp must stay missing rather than become "now".
+        return Field(key=STAMP, label_zh=STAMP_LABEL, datatype=kind, required=False, nullable=True, default=None)
     return Field(
         key=attr.key,
         label_zh=ID_LABEL if attr.key == "id" else LABELS[model][attr.key],

@@ -25,6 +25,13 @@ from app.services.validation import validate_id_number, validate_phone
 TAIWAN: Final = timezone(timedelta(hours=8), "Asia/Taipei")
 
 
+def mask_id_number(number: str) -> str:
+    """An ID number as messages show it: the first 3 and last 2 characters (A12*****89); a short one entirely masked."""
+    if len(number) <= 5:
+        return "*" * len(number)
+    return number[:3] + "*" * (len(number) - 5) + number[-2:]
+
+
 def is_blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.errors import Problem
 from app.services import exchange_schema as schema
 from app.services.exchange_import import ImportSummary, Row, import_rows
-from app.services.exchange_json import Document, audit_export, build_document, cannot_write, count_rows
+from app.services.exchange_json import Document, audit_export, build_document, count_rows, write_private
 from app.services.exchange_schema import ExchangeFileError, Field, FieldType, Kind
 from app.store.store import Store
 
@@ -55,12 +55,7 @@ def export_xlsx(store: Store, path: Path | str) -> dict[str, int]:
         workbook.remove(workbook.active)
         for kind, rows in _flatten(document).items():
             _write_sheet(workbook.create_sheet(kind.sheet), kind, rows)
-        partial = path.with_name(path.name + ".partial")
-        try:
-            workbook.save(partial)
-            partial.replace(path)
-        except OSError as exc:
-            raise cannot_write(path, exc) from exc
+        write_private(path, workbook.save)  # owner-only and atomic, like the JSON file
         counts = count_rows(document)
         audit_export(session, path, counts)
     return counts

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import RuleError
 from app.models import Case, CaseTransfer
-from app.models.enums import ItemStatus, PlanStatus, RecordStatus, ReferralResponse
-from app.services import codes
+from app.models.enums import ContactOutcome, ItemStatus, PlanStatus, RecordStatus, ReferralResponse
+from app.services import clock, codes
 from app.services.cases import load_case
 from app.services.deadlines import DueItem
 from app.services.labels import label
@@ -68,7 +68,12 @@ def handover_summary(case: Case, due: Iterable[DueItem] = ()) -> HandoverSummary
     live_plans = [p for p in case.plans if not p.deleted and p.status != PlanStatus.SUPERSEDED]
     plan = live_plans[-1] if live_plans else None
     final_records = [r for r in case.records if not r.deleted and r.status == RecordStatus.FINAL]
-    reached = [a.attempted_at.date() for a in case.contact_attempts if not a.deleted and a.outcome == "reached"]
+    # attempted_at is a UTC instant; the contact log is about the day in Taiwan.
+    reached = [
+        clock.local_date(a.attempted_at)
+        for a in case.contact_attempts
+        if not a.deleted and a.outcome == ContactOutcome.REACHED
+    ]
     last_contact = max([r.held_on for r in final_records] + reached, default=None)
     jobs = [e for e in case.employments if not e.deleted and e.end_on is None]
     return HandoverSummary(
@@ -102,11 +107,13 @@ def transfer_cases(
     session: Session,
     case_ids: Iterable[uuid.UUID],
     to_owner: str,
-    on: date,
+    on: date | None = None,
     reason: str = "",
     due: dict[uuid.UUID, list[DueItem]] | None = None,
 ) -> list[CaseTransfer]:
-    """Hand the cases to `to_owner`, each with its summary frozen in a CaseTransfer; all or none."""
+    """Hand the cases to `to_owner` on `on` (default: today in Taiwan), each with its summary frozen in a
+    CaseTransfer; all or none."""
+    transferred_on = on if on is not None else clock.today()
     to_owner = to_owner.strip()
     if not to_owner:
         raise RuleError("請選擇接手的個管員。", "Choose the case manager who takes over.")
@@ -123,7 +130,7 @@ def transfer_cases(
             case=case,
             from_owner=case.owner,
             to_owner=to_owner,
-            transferred_on=on,
+            transferred_on=transferred_on,
             reason=reason,
             summary=summary.as_text(),
         )

@@ -1,9 +1,14 @@
 """The statutory KPIs of one year, read from the store and computed by the formulas of kpi.py and
-supported_employment.py (the same functions the supervisor dashboard and the monthly reports use)."""
+supported_employment.py (the same functions the supervisor dashboard and the monthly reports use).
+
+推介成功 and 就業成功 are counted in people (人, 003 三(三)(四)(五) and 四), not in jobs: a client with two qualifying
+jobs in a year counts once, and a client is the person (Client), whichever of their cases the jobs belong to.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import uuid
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -15,11 +20,15 @@ from app.models import Case, Employment
 from app.models.enums import EmploymentProof, Programme
 from app.services import codes, kpi
 from app.services.supported_employment import (
+    GROUP_STABLE_MONTHS,
     CoachYear,
+    GroupModelResult,
     SupportedEmploymentCounts,
     SupportedEmploymentResult,
     counted_weight,
+    evaluate_group_model,
     evaluate_supported_employment,
+    has_worked_months,
     is_employment_success,
     is_placement_success,
     is_supported_employment,
@@ -46,17 +55,36 @@ class VrYear:
 
 
 @dataclass(frozen=True)
+class GroupModelCoachYear:
+    """One 就業服務員's group-model (群組服務模式) placements of a year against 003 三(三)2.
+
+    Clients served are the people whose group placement started in the year; stable ones have stayed in it
+    ≥ 6 months by the as-of date. The store has no group identifier, so one placement (每次) is the clients
+    placed with the same employer on the same start date; `group_sizes` are their sizes.
+    """
+
+    owner: str
+    group_sizes: tuple[int, ...]
+    result: GroupModelResult
+
+
+@dataclass(frozen=True)
 class SupportedEmploymentYear:
-    """支持性就業服務 of one year against its targets (003 三(三))."""
+    """支持性就業服務 of one year against its targets (003 三(三)).
+
+    `counts` and `result` are the individual model (個別服務模式): group-model jobs are left out of them and
+    evaluated per coach in `group_model` instead.
+    """
 
     year: int
     counts: SupportedEmploymentCounts
     result: SupportedEmploymentResult | None  # None when the year had no 就業服務員 with cases
+    group_model: tuple[GroupModelCoachYear, ...] = ()
 
 
 @dataclass(frozen=True)
 class EmploymentOutcomes:
-    """推介成功 and 就業成功 over every programme (003 三(四)(五))."""
+    """推介成功 and 就業成功 over every programme and both service models, in people (003 三(四)(五))."""
 
     placements: int
     employment_successes: int
@@ -129,11 +157,23 @@ def _last_day(job: Employment, end: date, as_of: date) -> date:
     return min(job.end_on or as_of, end, as_of)
 
 
-def _jobs(session: Session, programme: Programme | None) -> list[tuple[Employment, date | None]]:
-    query = select(Employment, Case.opened_on).join(Case).where(Employment.deleted.is_(False), Case.deleted.is_(False))
+@dataclass(frozen=True)
+class _Job:
+    job: Employment
+    client_id: uuid.UUID  # the person counted
+    owner: str  # the case's 就業服務員 / case manager
+    opened_on: date | None  # of the job's case
+
+
+def _jobs(session: Session, programme: Programme | None) -> list[_Job]:
+    query = (
+        select(Employment, Case.client_id, Case.owner, Case.opened_on)
+        .join(Case)
+        .where(Employment.deleted.is_(False), Case.deleted.is_(False))
+    )
     if programme is not None:
         query = query.where(Case.programme == programme)
-    return [(job, opened_on) for job, opened_on in session.execute(query)]
+    return [_Job(job, client_id, owner, opened_on) for job, client_id, owner, opened_on in session.execute(query)]
 
 
 def _placed(job: Employment, start: date, end: date, as_of: date) -> bool:
@@ -164,6 +204,70 @@ def _succeeded(job: Employment, opened_on: date | None, start: date, end: date, 
     )
 
 
+def _counts_double(job: Employment) -> bool:
+    return counted_weight(remote_area=job.remote_area, high_support=job.high_support) > 1
+
+
+@dataclass(frozen=True)
+class _People:
+    """Who counts in a year, by client; each value says whether the person counts as two (偏鄉/高度支持).
+
+    A person whose qualifying jobs include a 支持性 one is a 支持性 success only, never also 一般性. Double
+    counting follows the jobs that made the person count in that column.
+    """
+
+    placed: dict[uuid.UUID, bool]
+    supported: dict[uuid.UUID, bool]
+    general: dict[uuid.UUID, bool]  # people with 一般性 successes only
+
+    @property
+    def succeeded(self) -> int:
+        return len(self.supported) + len(self.general)
+
+
+def _people(jobs: list[_Job], start: date, end: date, as_of: date) -> _People:
+    placed: dict[uuid.UUID, bool] = {}
+    supported: dict[uuid.UUID, bool] = {}
+    general: dict[uuid.UUID, bool] = {}
+    for row in jobs:
+        job, person = row.job, row.client_id
+        double = _counts_double(job)
+        if _placed(job, start, end, as_of):
+            placed[person] = placed.get(person, False) or double
+        if _succeeded(job, row.opened_on, start, end, as_of):
+            column = supported if job.supported and is_supported_employment(job.intensive_support_days) else general
+            column[person] = column.get(person, False) or double
+    general_only = {person: double for person, double in general.items() if person not in supported}
+    return _People(placed=placed, supported=supported, general=general_only)
+
+
+def _group_model(jobs: list[_Job], start: date, end: date, as_of: date) -> tuple[GroupModelCoachYear, ...]:
+    """群組服務模式 per coach (003 三(三)2): people placed in the year, stable ≥ 6 months by `as_of`, group sizes."""
+    served: dict[str, set[uuid.UUID]] = defaultdict(set)
+    stable: dict[str, set[uuid.UUID]] = defaultdict(set)
+    groups: dict[str, dict[tuple[str, date], set[uuid.UUID]]] = defaultdict(lambda: defaultdict(set))
+    for row in jobs:
+        job = row.job
+        if not job.group_model or not start <= job.start_on <= min(end, as_of):
+            continue
+        served[row.owner].add(row.client_id)
+        groups[row.owner][(job.employer.strip(), job.start_on)].add(row.client_id)
+        last = min(job.end_on or as_of, as_of)
+        if last >= job.start_on and has_worked_months(job.start_on, last, GROUP_STABLE_MONTHS):
+            stable[row.owner].add(row.client_id)
+    coaches = []
+    for owner in sorted(served):
+        sizes = tuple(len(groups[owner][key]) for key in sorted(groups[owner]))
+        coaches.append(
+            GroupModelCoachYear(
+                owner=owner,
+                group_sizes=sizes,
+                result=evaluate_group_model(len(served[owner]), len(stable[owner]), sizes),
+            )
+        )
+    return tuple(coaches)
+
+
 def supported_employment_year(session: Session, year: int, *, as_of: date | None = None) -> SupportedEmploymentYear:
     start, end = _year_bounds(year)
     as_of = as_of or end
@@ -176,40 +280,29 @@ def supported_employment_year(session: Session, year: int, *, as_of: date | None
         )
     )
     coaches = tuple(CoachYear(new_cases=new[o], old_cases=old[o]) for o in sorted(set(new) | set(old)))
-    placements = placements_double = supported = supported_double = general = general_double = 0
-    for job, opened_on in _jobs(session, Programme.SUPPORTED_EMPLOYMENT):
-        double = counted_weight(remote_area=job.remote_area, high_support=job.high_support) == 2
-        if _placed(job, start, end, as_of):
-            placements += 1
-            placements_double += double
-        if _succeeded(job, opened_on, start, end, as_of):
-            if job.supported and is_supported_employment(job.intensive_support_days):
-                supported += 1
-                supported_double += double
-            else:
-                general += 1
-                general_double += double
+    jobs = _jobs(session, Programme.SUPPORTED_EMPLOYMENT)
+    # 群組模式 jobs have targets of their own (003 三(三)2), not the individual model's 12 and 6 per coach.
+    people = _people([row for row in jobs if not row.job.group_model], start, end, as_of)
     counts = SupportedEmploymentCounts(
         coaches=coaches,
-        placements=placements,
-        placements_double=placements_double,
-        supported_successes=supported,
-        supported_successes_double=supported_double,
-        general_successes=general,
-        general_successes_double=general_double,
+        placements=len(people.placed),
+        placements_double=sum(people.placed.values()),
+        supported_successes=len(people.supported),
+        supported_successes_double=sum(people.supported.values()),
+        general_successes=len(people.general),
+        general_successes_double=sum(people.general.values()),
     )
     result = evaluate_supported_employment(counts) if coaches else None
-    return SupportedEmploymentYear(year=year, counts=counts, result=result)
+    return SupportedEmploymentYear(
+        year=year, counts=counts, result=result, group_model=_group_model(jobs, start, end, as_of)
+    )
 
 
 def employment_outcomes(session: Session, year: int, *, as_of: date | None = None) -> EmploymentOutcomes:
     start, end = _year_bounds(year)
     as_of = as_of or end
-    jobs = _jobs(session, None)
-    return EmploymentOutcomes(
-        placements=sum(_placed(job, start, end, as_of) for job, _ in jobs),
-        employment_successes=sum(_succeeded(job, opened, start, end, as_of) for job, opened in jobs),
-    )
+    people = _people(_jobs(session, None), start, end, as_of)
+    return EmploymentOutcomes(placements=len(people.placed), employment_successes=people.succeeded)
 
 
 def year_kpi(

@@ -333,6 +333,7 @@ class TestClosedCases:
         case = make_case(
             stage="G",
             intake_assessed_on=date(2025, 1, 2),
+            reply_sent_on=date(2025, 1, 4),
             opened_on=date(2025, 1, 5),
             closed_on=date(2025, 3, 3),
             services=(owed,),
@@ -346,6 +347,23 @@ class TestClosedCases:
         # The same facts on an open case owe much more: the closure is what silenced them.
         reopened = replace(case, stage="E", closed_on=None)
         assert len(agenda([reopened], date(2025, 3, 10), include_unit_items=False)) > 1
+
+    # 不開案 (workflow.decide_intake): stage G and closed on the day of the decision, reply not yet sent.
+    not_opened = make_case(stage="G", intake_assessed_on=date(2025, 3, 5), closed_on=date(2025, 3, 6))
+
+    def test_the_reply_after_not_opening_is_still_owed(self) -> None:
+        got = states(self.not_opened, R.INTAKE_REPLY, date(2025, 3, 6), date(2025, 3, 8), date(2025, 3, 10))
+        assert got == [(S.UPCOMING, 2), (S.DUE_TODAY, 0), (S.OVERDUE, -2)]
+        assert one(self.not_opened, date(2025, 3, 6), R.INTAKE_REPLY).due_on == date(2025, 3, 8)
+
+    @pytest.mark.parametrize("changes", [{"closed_on": None}, {"stage": "B"}])
+    def test_closed_by_date_or_by_stage_alone(self, changes: dict[str, Any]) -> None:
+        case = replace(self.not_opened, **changes)
+        assert one(case, date(2025, 3, 6), R.INTAKE_REPLY).due_on == date(2025, 3, 8)
+
+    def test_done_once_the_reply_is_sent(self) -> None:
+        replied = replace(self.not_opened, reply_sent_on=date(2025, 3, 7))
+        assert agenda([replied], date(2025, 3, 10), include_unit_items=False) == []
 
 
 class TestOwnersAndOrder:

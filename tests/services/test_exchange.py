@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import stat
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -48,6 +50,7 @@ from app.models.enums import (
 )
 from app.services import exchange_schema as schema
 from app.services.exchange import ExchangeFileError, export_json, export_xlsx, import_json, import_xlsx
+from app.services.exchange_values import mask_id_number
 from app.store.store import Store
 from tests.factories import make_case, make_client, make_record
 
@@ -174,7 +177,7 @@ def _read_export(store: Store, path: Path) -> dict[str, Any]:
 
 
 def test_export_has_the_documented_shape_and_skips_tombstones(exported: dict[str, Any]) -> None:
-    assert (exported["format"], exported["version"]) == ("fieldcase-exchange", 1)
+    assert (exported["format"], exported["version"]) == ("fieldcase-exchange", 2)
     assert [c["id_number"] for c in exported["clients"]] == [ID_A, ID_B]  # 已刪除 is a tombstone
     a, b = exported["clients"]
     case = a["cases"][0]
@@ -184,7 +187,14 @@ def test_export_has_the_documented_shape_and_skips_tombstones(exported: dict[str
     assert [g["part"] for g in case["plans"][0]["goals"]] == ["pre_employment", "matching_support"]  # plan order
     assert case["employments"][0]["hourly_wage"] == "190.5"
     assert case["contact_attempts"][0]["attempted_at"] == "2025-03-04T01:30:00+00:00"
-    assert "client_id" not in case and "version" not in a and "updated_at" not in a
+    assert "client_id" not in case and "version" not in a and "updated_by" not in a and "deleted" not in a
+    stamps = [
+        a["updated_at"],
+        case["updated_at"],
+        case["closure"]["updated_at"],
+        b["cases"][0]["records"][0]["updated_at"],
+    ]
+    assert all(datetime.fromisoformat(stamp).utcoffset() == UTC.utcoffset(None) for stamp in stamps)
     assert len(b["cases"][0]["records"]) == 1 and b["cases"][0]["closure"] is None
     assert exported["service_units"][0]["name"] == "桃園就業服務中心"
 
@@ -334,6 +344,152 @@ def test_deleted_rows_are_not_revived_by_an_old_file(exported: dict[str, Any], s
     assert [(p.row, p.field) for p in caught.value.problems] == [(2, "clients[1].id")]
 
 
+# --- stale files: old data never overwrites new (seed 004) ---------------------------------------------------------
+
+
+def _set_phone(store: Store, id_number: str, phone: str) -> None:
+    with store.transaction() as db:
+        db.scalars(select(Client).where(Client.id_number == id_number)).one().mobile_phone = phone
+
+
+def _phone(store: Store, id_number: str) -> str | None:
+    with store.transaction() as db:
+        return db.scalar(select(Client.mobile_phone).where(Client.id_number == id_number))
+
+
+def test_an_older_export_does_not_revert_a_newer_edit(exported: dict[str, Any], source: Store, tmp_path: Path) -> None:
+    export_xlsx(source, tmp_path / "yesterday.xlsx")
+    _set_phone(source, ID_A, "0922-000-111")  # edited in the store after "yesterday's" export
+    before = _row_counts(source)
+    with pytest.raises(ProblemsError) as caught:
+        import_json(source, tmp_path / "source.json")
+    assert [(p.row, p.field) for p in caught.value.problems] == [(1, "clients[0].mobile_phone")]
+    problem = caught.value.problems[0]
+    assert "store's record is newer than the file's" in problem.message_en
+    assert "本機的這筆資料比檔案中的新" in problem.message_zh and "UTC+8" in problem.message_zh
+    assert "0922" not in problem.message_en + problem.message_zh  # where, not what: the row and field say it
+    with pytest.raises(ProblemsError) as from_xlsx:
+        import_xlsx(source, tmp_path / "yesterday.xlsx")
+    assert [(p.row, p.field) for p in from_xlsx.value.problems] == [(3, "個案基本資料.mobile_phone")]
+    assert _row_counts(source) == before
+    assert _phone(source, ID_A) == "0922-000-111"
+
+
+def test_a_fresh_export_reimports_unchanged_and_an_edited_one_updates(source: Store, tmp_path: Path) -> None:
+    _set_phone(source, ID_A, "0922-000-111")
+    fresh = _read_export(source, tmp_path / "fresh.json")
+    before = _row_counts(source)
+    summary = import_json(source, tmp_path / "fresh.json")
+    assert summary.inserted == {} and summary.updated == {} and summary.total == sum(summary.unchanged.values())
+    assert {k: n for k, n in _row_counts(source).items() if k != "audit_log"} == {
+        k: n for k, n in before.items() if k != "audit_log"
+    }
+    # The same export edited by hand: nothing changed in the store since it was written, so the edit is taken.
+    fresh["clients"][0]["mobile_phone"] = "0933-222-333"
+    assert import_json(source, _write(tmp_path / "edited.json", fresh)).updated == {"clients": 1}
+    assert _phone(source, ID_A) == "0933-222-333"
+
+
+def test_a_file_row_newer_than_the_store_still_updates(source: Store, target: Store, tmp_path: Path) -> None:
+    export_json(source, tmp_path / "source.json")
+    import_json(target, tmp_path / "source.json")
+    _set_phone(target, ID_A, "0922-000-111")  # the newer edit is made on the other device
+    newer = _read_export(target, tmp_path / "newer.json")
+    summary = import_json(source, tmp_path / "newer.json")
+    assert summary.updated == {"clients": 1}
+    assert _phone(source, ID_A) == "0922-000-111"
+    # The row keeps the stamp of the file, so both stores now export the same document.
+    again = _read_export(source, tmp_path / "again.json")
+    assert again["clients"][0]["updated_at"] == newer["clients"][0]["updated_at"]
+    assert _without_stamp(again) == _without_stamp(newer)
+    with source.transaction() as db:
+        ops = db.scalars(select(OutboxOp).where(OutboxOp.record_type == "client")).all()
+        assert any(op.fields.get("mobile_phone", {}).get("new") == "0922-000-111" for op in ops)  # still synced
+
+
+def test_a_file_without_stamps_is_upserted_unchecked(exported: dict[str, Any], source: Store, tmp_path: Path) -> None:
+    """Files from other systems (and version 1) carry no updated_at: they cannot be checked for staleness."""
+    _set_phone(source, ID_A, "0922-000-111")
+
+    def unstamp(row: Any) -> None:
+        if isinstance(row, dict):
+            row.pop("updated_at", None)
+            for value in row.values():
+                unstamp(value)
+        elif isinstance(row, list):
+            for item in row:
+                unstamp(item)
+
+    unstamp(exported["clients"])
+    unstamp(exported["service_units"])
+    exported["version"] = 1
+    summary = import_json(source, _write(tmp_path / "other.json", exported))
+    assert summary.updated == {"clients": 1}
+    assert _phone(source, ID_A) == "0912-345-678"
+
+
+# --- personal data: private files, masked ID numbers -------------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("export", [export_json, export_xlsx])
+def test_export_files_are_readable_by_the_owner_only(source: Store, tmp_path: Path, export: Any) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = folder / "cases.export"
+    path.write_text("older export", encoding="utf-8")
+    path.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        export(source, path)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_bytes() != b"older export"
+    assert [p.name for p in folder.iterdir()] == ["cases.export"]  # no temporary file left behind
+
+
+def test_a_failed_export_leaves_the_previous_file_and_no_temporary_file(
+    source: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cases.json"
+    path.write_text("previous", encoding="utf-8")
+
+    def crash(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(ExchangeFileError, match="Cannot write the export file"):
+        export_json(source, path)
+    assert path.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cases.json")] == []
+
+
+def test_mask_id_number() -> None:
+    assert mask_id_number("A123456789") == "A12*****89"
+    assert mask_id_number("A800000014") == "A80*****14"
+    assert mask_id_number("A1234") == "*****"
+
+
+def test_problem_messages_mask_id_numbers(exported: dict[str, Any], target: Store, tmp_path: Path) -> None:
+    _break(exported, "duplicate id number")  # ID_B twice in the file
+    exported["clients"][0]["id_number"] = ["A123456789"]  # echoed as read in a wrong-type message
+    with target.transaction() as db:
+        db.add(make_client(id_number=ID_B, name="鄭秀蘭"))  # ID_B also held by another client in the store
+    with pytest.raises(ProblemsError) as caught:
+        import_json(target, _write(tmp_path / "bad.json", exported))
+    assert {(p.row, p.field) for p in caught.value.problems} == {
+        (1, "clients[0].id_number"),
+        (2, "clients[1].id_number"),
+        (3, "clients[2].id_number"),
+    }
+    messages = [m for p in caught.value.problems for m in (p.message_zh, p.message_en)]
+    report = caught.value.report() + caught.value.report("en")
+    assert ID_A not in report and ID_B not in report
+    assert sum("F22*****86" in m for m in messages) == 2 * 3  # row 2 (in the store), row 3 (file twice, store)
+    assert sum("A12*****89" in m for m in messages) == 2
+
+
 # --- malformed files ----------------------------------------------------------------------------------------------
 
 
@@ -342,7 +498,7 @@ def test_deleted_rows_are_not_revived_by_an_old_file(exported: dict[str, Any], s
     [
         ("{not json", "is not valid JSON (line 1"),
         ("[]", "must be an object"),
-        ('{"format": "fieldcase-exchange", "version": 2, "clients": []}', "has format version 2"),
+        ('{"format": "fieldcase-exchange", "version": 3, "clients": []}', "has format version 3"),
         ('{"format": "other", "version": 1}', "is not a FieldCase exchange file"),
         ("\x00\xff", "not valid JSON"),
     ],

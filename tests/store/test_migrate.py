@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from app.errors import StoreError
 from app.models import Client, OutboxOp
-from app.store import tracking
+from app.store import migrate, tracking
 from app.store.engine import connect, make_engine
 from app.store.keys import create_key
 from app.store.migrate import alembic_config, current_revision, head_revision
@@ -20,7 +21,7 @@ from app.store.store import Store
 from tests.factories import make_case, make_client, make_record
 
 
-def _store_at_first_revision(path: Path) -> list[tuple[str, dict[str, object]]]:
+def _store_at_first_revision(path: Path) -> list[tuple[int, str, dict[str, object]]]:
     """A store as the first release left it, with a day of unsynced edits in its outbox."""
     key = create_key(path)
     engine = make_engine(path, key)
@@ -36,7 +37,7 @@ def _store_at_first_revision(path: Path) -> list[tuple[str, dict[str, object]]]:
         db.add_all([client, case, make_record(case, notes="蘭嶼外展晤談")])
     with factory.begin() as db:
         db.get_one(Client, client.id).mobile_phone = "0988777666"
-        ops = [(str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+        ops = [(op.seq, str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
     engine.dispose()
     return ops
 
@@ -49,7 +50,7 @@ def test_upgrade_keeps_unsynced_edits(store_path: Path) -> None:
     assert current_revision(store.engine) == head_revision()
     assert store.last_backup is not None and store.last_backup.exists()
     with store.transaction() as db:
-        after = [(str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+        after = [(op.seq, str(op.op_id), op.fields) for op in db.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
         assert after == before
         assert db.scalar(select(Client.mobile_phone)) == "0988777666"
         # the new search index covers what was typed before it existed
@@ -84,3 +85,59 @@ def test_store_from_a_newer_version_is_refused(store: Store, store_path: Path) -
     store.close()
     with pytest.raises(StoreError, match="較新版本"):
         Store.open(store_path)
+
+
+REBUILD_CLIENT = '''"""A later revision that rebuilds a table other tables point to, as SQLite batch migrations do."""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "9001"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("client", recreate="always") as batch:
+        batch.add_column(sa.Column("nickname", sa.String(32), nullable=True))
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_rebuilding_a_referenced_table_keeps_every_row(
+    store: Store, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.transaction() as db:
+        case = make_case(make_client())
+        db.add_all([case, make_record(case)])
+    store.close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, migrations)
+    (migrations / "versions" / "9001_rebuild_client.py").write_text(REBUILD_CLIENT.replace("{head}", head_revision()))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", migrations)
+
+    upgraded = Store.open(store_path)
+    assert current_revision(upgraded.engine) == "9001"
+    with upgraded.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM client")).scalar() == 1
+        assert conn.execute(text('SELECT count(*) FROM "case"')).scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on after the migration
+    upgraded.close()
+
+
+def test_outbox_sequence_is_never_reused(store: Store) -> None:
+    with store.transaction() as db:
+        db.add(make_client())
+        db.add(make_client(id_number="B123456780", name="李四"))
+    with store.transaction() as db:
+        newest = db.scalars(select(OutboxOp).order_by(OutboxOp.seq.desc())).first()
+        assert newest is not None
+        top = newest.seq
+        db.delete(newest)  # as when the server has acknowledged it
+    with store.transaction() as db:
+        db.add(make_client(id_number="C123456781", name="張三"))
+    with store.transaction() as db:
+        assert max(db.scalars(select(OutboxOp.seq))) == top + 1
