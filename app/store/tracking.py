@@ -22,7 +22,8 @@ from app.store.values import to_json_value
 # Columns that describe sync state rather than content; they never travel as changed fields.
 SYNC_META = frozenset({"id", "version", "updated_at", "updated_by"})
 # A finalised record may still be marked as entered into the national system.
-MUTABLE_WHEN_FINAL = frozenset({"registered_on", "version", "updated_at", "updated_by"})
+MUTABLE_WHEN_FINAL = frozenset({"registered_on", "deleted", "version", "updated_at", "updated_by"})
+APPEND_ONLY_TABLES = frozenset({"contact_attempt", "attachment"})
 
 INFO_ACTOR = "actor"
 INFO_DEVICE = "device_id"
@@ -60,7 +61,7 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
                 _record(session, obj, "insert", fields, device, actor, now)
         for obj in list(session.dirty):
             if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
-                changes = _changed_fields(obj)
+                changes = _changed_fields(session, obj)
                 if not changes:
                     continue
                 _guard_final(obj, changes)
@@ -91,26 +92,50 @@ def _stamp(obj: SyncMixin, actor: str, now: Any) -> None:
     obj.updated_by = actor
 
 
-def _changed_fields(obj: SyncMixin) -> dict[str, dict[str, Any]]:
+def _changed_fields(session: Session, obj: SyncMixin) -> dict[str, dict[str, Any]]:
+    """Each changed content field with its value before the change ("base") and after it ("new")."""
     state = inspect(obj)
     changes: dict[str, dict[str, Any]] = {}
+    unknown_base: list[str] = []
     for key in content_columns(obj):
         history = state.attrs[key].history
         if not history.has_changes():
             continue
-        old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None
-        if to_json_value(old) != to_json_value(new):
-            changes[key] = {"base": to_json_value(old), "new": to_json_value(new)}
-    return changes
+        if history.deleted:
+            old = history.deleted[0]
+        elif state.committed_state.get(key) is NO_VALUE:
+            # The attribute was expired (after a refresh or a rollback) when it was set, so SQLAlchemy never saw
+            # the old value; it is still in the database, read below. Guessing None would fake a conflict later.
+            unknown_base.append(key)
+            old = None
+        else:
+            old = None
+        changes[key] = {"base": to_json_value(old), "new": to_json_value(new)}
+    if unknown_base and state.has_identity:
+        mapper = state.mapper
+        columns = [mapper.attrs[key].expression for key in unknown_base]
+        row = session.execute(select(*columns).where(mapper.attrs["id"].expression == obj.id)).one_or_none()
+        if row is not None:
+            for key, value in zip(unknown_base, row, strict=True):
+                changes[key]["base"] = to_json_value(value)
+    return {key: change for key, change in changes.items() if change["base"] != change["new"]}
 
 
 def _guard_final(obj: SyncMixin, changes: dict[str, dict[str, Any]]) -> None:
-    """Finalised interview/service/supervision records are immutable; corrections are new records (DESIGN.md 3)."""
-    status = changes.get("status", {}).get("base", getattr(obj, "status", None))
-    if to_json_value(status) != RecordStatus.FINAL.value:
+    """Append-only records never change (DESIGN.md, sync protocol 3): contact attempts and attachments once written,
+    interview/service/assessment/supervision records once finalised. Corrections are new records; a record made
+    by mistake may still be tombstoned, and a finalised one marked as entered into the national system."""
+    changed = set(changes)
+    if type(obj).__tablename__ in APPEND_ONLY_TABLES:  # type: ignore[attr-defined]
+        if changed - {"deleted"}:
+            raise RuleError(
+                "聯繫紀錄與附件建立後不可修改；如有錯誤，請新增一筆正確的紀錄。",
+                "Contact attempts and attachments cannot be changed once written; add a correct record instead.",
+            )
         return
-    if set(changes) - MUTABLE_WHEN_FINAL:
+    status = changes.get("status", {}).get("base", getattr(obj, "status", None))
+    if to_json_value(status) == RecordStatus.FINAL.value and changed - MUTABLE_WHEN_FINAL:
         raise RuleError(
             "已定稿的紀錄不可修改；如需更正，請新增一筆更正紀錄。",
             "A finalised record cannot be changed; add a correcting record instead.",
@@ -151,7 +176,10 @@ def _record(
 
 def _open_op(session: Session, record_id: uuid.UUID) -> OutboxOp | None:
     return session.scalars(
-        select(OutboxOp).where(OutboxOp.record_id == record_id, OutboxOp.pushed_at.is_(None)).limit(1)
+        select(OutboxOp)
+        .where(OutboxOp.record_id == record_id, OutboxOp.pushed_at.is_(None))
+        .order_by(OutboxOp.seq.desc())
+        .limit(1)
     ).first()
 
 
@@ -162,10 +190,10 @@ def _coalesce(session: Session, open_op: OutboxOp, fields: dict[str, dict[str, A
         merged[key] = {"base": base, "new": change["new"]}
         if open_op.op != "insert" and merged[key]["base"] == merged[key]["new"]:
             del merged[key]  # edited back to the synced value: nothing left to send for this field
-    if not merged and open_op.op == "update":
-        session.delete(open_op)
-        return
-    open_op.fields = merged  # reassigned, not mutated, so the JSON column sees the change
     if open_op.op != "insert":
         open_op.op = "delete" if merged.get("deleted", {}).get("new") is True else "update"
+        if not merged:  # every field is back at its synced value (a tombstone undone, say): nothing to send
+            session.delete(open_op)
+            return
+    open_op.fields = merged  # reassigned, not mutated, so the JSON column sees the change
     open_op.updated_at = now

@@ -141,3 +141,53 @@ def test_rows_made_through_relationships_carry_their_foreign_keys(store: Store) 
     assert by_type["service_plan"]["case_id"]["new"] == str(case_id)
     assert by_type["plan_item"]["plan_id"]["new"] == str(plan.id)
     assert by_type["closure"]["case_id"]["new"] == str(case_id)
+
+
+def test_base_is_right_even_when_the_attribute_was_expired(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        row = db.get_one(Client, client.id)
+        db.expire(row)  # as after a refresh or a rolled-back savepoint
+        row.name = "王曉明"
+    (op,) = _ops(store)
+    assert op.fields == {"name": {"base": "王小明", "new": "王曉明"}}
+
+
+def test_expiry_does_not_open_a_way_to_unfinalise(store: Store) -> None:
+    with store.transaction() as db:
+        record = make_record(make_case(make_client()), status=RecordStatus.FINAL, notes="定稿內容")
+        db.add(record)
+    with pytest.raises(RuleError, match="已定稿"), store.transaction() as db:
+        row = db.get_one(ServiceRecord, record.id)
+        db.expire(row)
+        row.status = RecordStatus.DRAFT
+        row.notes = "事後竄改"
+    with store.transaction() as db:
+        assert db.get_one(ServiceRecord, record.id).notes == "定稿內容"
+
+
+def test_contact_attempts_are_append_only(store: Store) -> None:
+    from app.models import ContactAttempt
+    from app.models.enums import ContactMode, ContactOutcome
+
+    with store.transaction() as db:
+        attempt = ContactAttempt(
+            case=make_case(make_client()),
+            attempted_at=datetime(2025, 5, 2, 2, tzinfo=UTC),
+            channel=ContactMode.PHONE,
+            outcome=ContactOutcome.NO_ANSWER,
+        )
+        db.add(attempt)
+    with pytest.raises(RuleError, match="聯繫紀錄"), store.transaction() as db:
+        db.get_one(ContactAttempt, attempt.id).outcome = ContactOutcome.REACHED
+    with store.transaction() as db:
+        db.get_one(ContactAttempt, attempt.id).deleted = True  # entered on the wrong case: tombstoned, audited
+
+
+def test_tombstone_undone_before_sync_leaves_nothing_to_send(store: Store) -> None:
+    client = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, client.id).deleted = True
+    with store.transaction() as db:
+        db.get_one(Client, client.id).deleted = False
+    assert _ops(store) == []
