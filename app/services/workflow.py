@@ -15,15 +15,15 @@ from app.errors import RuleError
 from app.models import Case, Closure, ContactAttempt, Employment, ServicePlan
 from app.models.enums import ContactOutcome, IntakeDecision, PlanStatus, Stage
 from app.services import codes
+from app.services.deadline_rules import FOLLOW_UP_MONTHS, INTAKE_REPLY_DAYS, REFERRAL_FOLLOW_UP_MONTHS
+from app.services.supported_employment import has_worked_months
 from app.services.workdays import add_months
 
-REPLY_DAYS = 3  # 接案評估三天內回覆申請者或轉介單位 (002 附件一 三(一))
-LOST_CONTACT_ATTEMPTS = 3  # 失聯 closes only after this many unanswered attempts are on record
-STABLE_EMPLOYMENT_MONTHS = 3  # 穩三: 就業成功 needs ≥ 3 months (003 三(五))
+LOST_CONTACT_ATTEMPTS = 3  # 失聯 closes only after this many unanswered attempts since the last contact
+UNANSWERED = frozenset({ContactOutcome.NO_ANSWER, ContactOutcome.WRONG_NUMBER, ContactOutcome.MESSAGE_LEFT})
 
 # Moves that need no special action of their own; the others go through the functions below.
 _PLAIN_MOVES: dict[Stage, frozenset[Stage]] = {
-    Stage.A: frozenset({Stage.B}),
     Stage.C: frozenset({Stage.D}),
     Stage.E: frozenset({Stage.C, Stage.D}),  # 定期評估/審查
     Stage.F: frozenset({Stage.C, Stage.D, Stage.E}),
@@ -57,7 +57,7 @@ def record_intake_assessment(case: Case, assessed_on: date, assessment: str) -> 
     case.stage = Stage.B
     case.intake_assessed_on = assessed_on
     case.intake_assessment = assessment
-    case.reply_due_on = assessed_on + timedelta(days=REPLY_DAYS)
+    case.reply_due_on = assessed_on + timedelta(days=INTAKE_REPLY_DAYS)
 
 
 def decide_intake(case: Case, decision: IntakeDecision, decided_on: date, reason: str = "") -> date:
@@ -121,6 +121,12 @@ def record_consent(plan: ServicePlan, consent_on: date, consent_by: str = "clien
 def start_plan(case: Case, plan: ServicePlan) -> None:
     """執行計畫 (stage E): only a plan the client consented to, with at least one service item."""
     _require_open(case)
+    if plan.case is not case:
+        raise _refuse("這份計畫不屬於此個案。", "This plan belongs to another case.")
+    if plan.status in (PlanStatus.RETURNED, PlanStatus.SUPERSEDED) or plan.deleted:
+        raise _refuse(
+            "這份計畫已退回或已被新版取代，不能執行。", "This plan was returned or replaced; it cannot start."
+        )
     if not plan.consent_given:
         raise _refuse(
             "計畫須經個案（或監護人）同意後才能執行。", "The plan needs the client's consent before it starts."
@@ -139,8 +145,15 @@ def revise_plan(case: Case, plan: ServicePlan, reason: str, start_on: date, end_
     _require_open(case)
     if not reason.strip():
         raise _refuse("修訂計畫必須說明原因。", "A plan revision needs a reason.")
-    plan.status = PlanStatus.SUPERSEDED
-    revised = new_plan(case, start_on, end_on, plan.vocational_goal)
+    if plan.status == PlanStatus.SUPERSEDED:
+        raise _refuse("這份計畫已有新版本。", "This plan already has a newer version.")
+    previous_status = plan.status
+    plan.status = PlanStatus.SUPERSEDED  # before new_plan, which refuses while a draft is open
+    try:
+        revised = new_plan(case, start_on, end_on, plan.vocational_goal)
+    except RuleError:
+        plan.status = previous_status  # a refused revision changes nothing
+        raise
     revised.previous_id = plan.id
     revised.revision_reason = reason.strip()
     return revised
@@ -157,7 +170,7 @@ def record_employment(case: Case, employment: Employment) -> None:
 
 def referral_follow_up_due(sent_on: date) -> date:
     """轉介後一個月內完成追蹤 (002 附件一 三(五))."""
-    return add_months(sent_on, 1)
+    return add_months(sent_on, REFERRAL_FOLLOW_UP_MONTHS)
 
 
 def close_case(
@@ -177,7 +190,9 @@ def close_case(
         raise _refuse("結案日不能早於開案日。", "The case cannot close before it opened.")
     if reason.requires_contact_log:
         tried = [a for a in (attempts if attempts is not None else case.contact_attempts) if not a.deleted]
-        unanswered = [a for a in tried if a.outcome != ContactOutcome.REACHED]
+        reached = [a.attempted_at for a in tried if a.outcome in (ContactOutcome.REACHED, ContactOutcome.REFUSED)]
+        since = max(reached, default=None)
+        unanswered = [a for a in tried if a.outcome in UNANSWERED and (since is None or a.attempted_at > since)]
         if len(unanswered) < LOST_CONTACT_ATTEMPTS:
             raise _refuse(
                 f"以失聯結案前，須記錄至少 {LOST_CONTACT_ATTEMPTS} 次未聯繫上的紀錄（目前 {len(unanswered)} 次）。",
@@ -185,7 +200,10 @@ def close_case(
                 f"({len(unanswered)} so far).",
             )
     if reason.counts_as_stable_employment and not any(
-        not e.deleted and add_months(e.start_on, STABLE_EMPLOYMENT_MONTHS) <= closed_on and (e.end_on is None)
+        not e.deleted
+        and e.end_on is None
+        and e.start_on <= closed_on
+        and has_worked_months(e.start_on, closed_on, FOLLOW_UP_MONTHS)
         for e in case.employments
     ):
         raise _refuse(

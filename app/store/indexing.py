@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Client, Closure, ContactAttempt, NeedsAssessment, ServiceRecord
 from app.models.base import SyncMixin
-from app.store.search import CLIENT_DOC, NOTE_DOC, SearchDoc, bulk_insert, index_tokens, remove, upsert
+from app.store.search import CLIENT_DOC, NOTE_DOC, SearchDoc, bulk_insert, index_tokens, remove, remove_client, upsert
 
 # Which free-text fields of each case-linked record are searchable as notes.
 NOTE_FIELDS: dict[type[SyncMixin], tuple[str, ...]] = {
@@ -49,6 +49,9 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     # New rows cannot be in the index yet: add them in bulk instead of one delete-and-insert each.
     bulk_insert(conn, (doc for obj in new if not obj.deleted and (doc := _doc(session, obj)) is not None))
     for obj in dirty:
+        if isinstance(obj, Client) and obj.deleted:
+            remove_client(conn, obj.id)
+            continue
         doc = None if obj.deleted else _doc(session, obj)
         if doc is None:
             remove(conn, obj.id)

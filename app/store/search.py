@@ -136,6 +136,15 @@ def remove(conn: Connection, record_id: uuid.UUID) -> None:
         conn.execute(text(f"DELETE FROM {_table(row.kind)} WHERE rowid = :d"), {"d": row.doc_id})
 
 
+def remove_client(conn: Connection, client_id: uuid.UUID) -> None:
+    """Drop every document of a client (identity and notes): a tombstoned or transferred-away client must not be
+    found through a word in an old note either."""
+    for row in conn.execute(
+        text("DELETE FROM search_doc WHERE client_id = :c RETURNING doc_id, kind"), {"c": client_id.hex}
+    ).all():
+        conn.execute(text(f"DELETE FROM {_table(row.kind)} WHERE rowid = :d"), {"d": row.doc_id})
+
+
 def search_clients(conn: Connection, query: str, *, limit: int = 200, include_notes: bool = False) -> list[uuid.UUID]:
     """Client ids matching the query, best first: identity matches before note matches."""
     expression = match_expression(query)

@@ -108,13 +108,39 @@ def test_lost_contact_needs_three_unanswered_attempts(case: Case) -> None:
     assert case.stage == Stage.G
 
 
+def test_lost_contact_counts_only_attempts_since_the_client_was_last_reached(case: Case) -> None:
+    opened(case)
+    for day, outcome in [(1, "no_answer"), (2, "wrong_number"), (3, "message_left"), (4, "reached"), (5, "no_answer")]:
+        ContactAttempt(
+            case=case, attempted_at=datetime(2025, 5, day, 3, tzinfo=UTC), channel=ContactMode.PHONE, outcome=outcome
+        )
+    with pytest.raises(RuleError, match="目前 1 次"):
+        workflow.close_case(case, date(2025, 6, 1), "lost_contact")
+
+
+def test_refused_revision_changes_nothing_and_old_plans_cannot_start(case: Case) -> None:
+    opened(case)
+    first = workflow.new_plan(case, date(2025, 3, 10), date(2025, 9, 10))
+    with pytest.raises(RuleError, match="結束日"):
+        workflow.revise_plan(case, first, "目標調整", date(2025, 9, 11), date(2025, 9, 1))
+    assert first.status == PlanStatus.DRAFT
+    second = workflow.revise_plan(case, first, "目標調整", date(2025, 9, 11), date(2026, 3, 1))
+    workflow.record_consent(first, date(2025, 3, 12))
+    PlanItem(plan=first, part=PlanPart.PRE_EMPLOYMENT, service_kind="vocational_evaluation")
+    with pytest.raises(RuleError, match="已被新版取代"):
+        workflow.start_plan(case, first)
+    other = opened(make_case(make_client(name="別人")))
+    with pytest.raises(RuleError, match="不屬於此個案"):
+        workflow.start_plan(other, second)
+
+
 def test_stable_employment_closure_needs_three_months(case: Case) -> None:
     opened(case)
     job = Employment(employer="全聯福利中心", job_title="理貨員", start_on=date(2025, 4, 1), hours_per_week=30)
     workflow.record_employment(case, job)
     with pytest.raises(RuleError, match="三個月"):
-        workflow.close_case(case, date(2025, 6, 30), "stable_employment_3m")
-    workflow.close_case(case, date(2025, 7, 1), "stable_employment_3m")
+        workflow.close_case(case, date(2025, 6, 29), "stable_employment_3m")
+    workflow.close_case(case, date(2025, 6, 30), "stable_employment_3m")  # 4/1–6/30 is three months (民法 §121)
 
 
 def test_loop_back_for_review_and_illegal_jumps(case: Case) -> None:

@@ -81,6 +81,14 @@ def test_index_follows_edits_and_tombstones(store: Store, people: dict[str, uuid
     assert find(store, "大同") == set()
 
 
+def test_tombstoned_client_is_not_found_through_notes_either(store: Store, people: dict[str, uuid.UUID]) -> None:
+    assert find(store, "烘焙", include_notes=True) == {people["張美玲"]}
+    with store.transaction() as db:
+        db.get_one(Client, people["張美玲"]).deleted = True
+    assert find(store, "烘焙", include_notes=True) == set()
+    assert find(store, "家長陪同", include_notes=True) == set()
+
+
 def test_rollback_leaves_index_untouched(store: Store, people: dict[str, uuid.UUID]) -> None:
     with pytest.raises(RuntimeError), store.transaction() as db:
         db.get_one(Client, people["林明"]).name = "林大明"
