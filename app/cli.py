@@ -18,8 +18,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from app import __version__
 from app.errors import AppError, ProblemsError
+from app.models import Client
 from app.services.rocdate import format_roc, parse_date
 from app.store.store import Store
 
@@ -59,6 +62,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     store = _open(args, create=True)
     try:
+        with store.transaction() as db:
+            has_clients = (db.scalar(select(func.count()).select_from(Client)) or 0) > 0
+        if has_clients:
+            # Synthetic clients with valid ID numbers would mix with real ones and sync as if real.
+            raise AppError(
+                "此資料庫已有個案資料，示範資料只能建立在新的資料庫。",
+                "This store already holds clients; demo data goes into a new store only.",
+            )
         summary = generate_demo(store, args.cases, seed=args.seed, today=args.today)
     finally:
         store.close()
@@ -70,6 +81,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from app.services.exchange import import_json, import_xlsx
 
     path = Path(args.file)
+    if not Path(args.db).exists():
+        print(f"建立新的資料庫 Creating a new store: {args.db}", file=sys.stderr)
     store = _open(args, create=True)
     try:
         summary = (import_xlsx if path.suffix.lower() == ".xlsx" else import_json)(store, path)

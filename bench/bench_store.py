@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.models import Case, Client
 from app.services.cases import load_case
 from app.store.search import search_clients
-from bench.dataset import BenchStore, build
+from app.store.store import Store
+from bench.dataset import BENCH_KEY, BenchStore, build
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -50,8 +51,8 @@ def typed_queries(session: Session, rng: random.Random, count: int) -> list[str]
     return queries[:count]
 
 
-def run_one(store: BenchStore, queries: list[str] | None = None) -> tuple[dict[str, float], list[str]]:
-    engine = store.engine()
+def run_one(bench_store: BenchStore, queries: list[str] | None = None) -> tuple[dict[str, float], list[str]]:
+    engine = bench_store.engine()
     rng = random.Random(7)
     figures: dict[str, float] = {}
     with Session(engine) as session:
@@ -83,6 +84,16 @@ def run_one(store: BenchStore, queries: list[str] | None = None) -> tuple[dict[s
             load_samples.append((time.perf_counter() - started) * 1000)
     figures["load_case_p50_ms"] = statistics.median(load_samples)
     figures["load_case_p95_ms"] = percentile(load_samples, 0.95)
+    # The workspace's real path: the read is written to the audit log and committed (synchronous=FULL).
+    store = Store(path=bench_store.path, engine=engine, key=BENCH_KEY, actor="bench")
+    audited = []
+    for case_id in sample_ids[:100]:
+        started = time.perf_counter()
+        with store.transaction() as session:
+            load_case(session, case_id)
+        audited.append((time.perf_counter() - started) * 1000)
+    figures["load_case_audited_p50_ms"] = statistics.median(audited)
+    figures["load_case_audited_p95_ms"] = percentile(audited, 0.95)
     with engine.connect() as conn:
         # Reads every page of the largest table, more than SQLite's page cache holds: each page is decrypted.
         figures["full_scan_ms"] = statistics.median(
@@ -112,6 +123,6 @@ def main(clients: int = 50_000) -> None:
             + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in results[encrypted].items())
             + f", file {size_mb:.0f} MB"
         )
-    for key in ("search_p95_ms", "load_case_p50_ms", "load_case_p95_ms", "full_scan_ms"):
+    for key in ("search_p95_ms", "load_case_p95_ms", "load_case_audited_p95_ms", "full_scan_ms"):
         enc, plain = results[True][key], results[False][key]
         print(f"SQLCipher cost on {key}: {enc:.2f} vs {plain:.2f} ms ({(enc / plain - 1) * 100:+.0f} %)")

@@ -100,6 +100,11 @@ def test_wrong_passphrase_is_a_message_not_a_traceback(demo_db: Path) -> None:
     assert "密碼錯誤" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_demo_refuses_a_store_with_clients(demo_db: Path) -> None:
+    result = fieldcase("demo", "--db", str(demo_db), "--cases", "5")
+    assert result.returncode == 2 and "新的資料庫" in result.stderr
+
+
 def test_missing_store(tmp_path: Path) -> None:
     result = fieldcase("--lang", "en", "kpi", "--db", str(tmp_path / "none.db"), "--year", "2025")
     assert result.returncode == 2 and "No store" in result.stderr

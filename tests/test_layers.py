@@ -13,13 +13,16 @@ QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "app.views")
 
 
 def imported_modules(path: Path) -> list[str]:
+    """Absolute names of every module a file imports, relative imports resolved against its package."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    package = list(path.relative_to(ROOT).with_suffix("").parts[:-1])
     found: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            found.append(".".join([*base, *([node.module] if node.module else [])]))
     return found
 
 
@@ -33,7 +36,22 @@ def test_no_qt_below_the_views(package: str) -> None:
     assert offenders == []
 
 
-def test_the_checker_sees_qt_imports(tmp_path: Path) -> None:
-    sample = tmp_path / "bad.py"
-    sample.write_text("from PySide6.QtWidgets import QWidget\nimport app.views.main\n")
-    assert imported_modules(sample) == ["PySide6.QtWidgets", "app.views.main"]
+def test_views_never_open_the_store_themselves() -> None:
+    """Views go through services (and, later, the background runner); a session or engine opened in a widget
+    would run queries on the GUI thread."""
+    offenders = [
+        f"{f.relative_to(ROOT)} imports {m}"
+        for f in (ROOT / "app" / "views").rglob("*.py")
+        for m in imported_modules(f)
+        if m.startswith(("app.store", "sqlalchemy", "sqlcipher3"))
+    ]
+    assert offenders == []
+
+
+def test_the_checker_sees_every_kind_of_import() -> None:
+    sample = ROOT / "app" / "services" / "_layer_probe.py"
+    sample.write_text("from PySide6.QtWidgets import QWidget\nimport app.views.main\nfrom ..views import launch\n")
+    try:
+        assert imported_modules(sample) == ["PySide6.QtWidgets", "app.views.main", "app.views"]
+    finally:
+        sample.unlink()
