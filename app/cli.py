@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from app import __version__
 from app.errors import AppError, ProblemsError
 from app.models import Client
+from app.services import clock
 from app.services.rocdate import format_roc, parse_date
 from app.store.store import Store
 
@@ -186,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
 
     p = command("deadlines", cmd_deadlines, "what is due and overdue")
-    p.add_argument("--on", type=_date, default=date.today(), help="date (ROC or Gregorian), default today")
+    p.add_argument("--on", type=_date, default=clock.today(), help="date (ROC or Gregorian), default today in Taiwan")
     p.add_argument("--owner", action="append", help="case manager (repeat for a team)")
     p.add_argument("--json", action="store_true")
 

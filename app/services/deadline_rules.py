@@ -28,7 +28,6 @@ REFERRAL_FOLLOW_UP_MONTHS: Final = 1  # 轉介後一個月內完成追蹤 (002 �
 JOB_REFERRAL_TRACKING_DAYS: Final = 14  # 推介就業後追蹤2週再推介 (000 A5)
 CONTACT_INTERVAL_MONTHS: Final = 1  # 開案個案每月至少聯繫一次 (000 A1)
 FOLLOW_UP_MONTHS: Final = 3  # 就業後追蹤輔導至少3個月，期滿穩定就業結案（穩三） (003 二(二)1(10); 000)
-STABLE_EMPLOYMENT_MONTHS: Final = FOLLOW_UP_MONTHS  # the same period under its older name
 INTENSIVE_SUPPORT_WORKDAYS: Final = 10  # 支持性就業至少10個工作天密集輔導 (003 三(三)1(1))
 JOB_REDESIGN_REPORT_WORKDAYS: Final = 15  # 職務再設計受案後15個工作天內提出報告 (第21點)
 MONTHLY_REPORT_DAY: Final = 10  # 每月10日前彙送月報表 (003 二(二)9)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.errors import RuleError
 from app.models import AuditEntry, Case, ContactAttempt, OutboxOp, PlanItem, Referral, ServiceRecord
 from app.models.enums import ContactMode, ContactOutcome, IntakeDecision, PlanPart, RecordStatus, ReferralResponse
-from app.services import workflow
+from app.services import clock, workflow
 from app.services.agenda import due_items
 from app.services.cases import load_case
 from app.services.deadline_rules import DeadlineRule
@@ -117,3 +117,55 @@ def test_declined_referral_is_no_longer_pending(store: Store, working_case: Case
         referral.follow_up_done_on = date(2025, 3, 30)
     with store.transaction() as db:
         assert handover_summary(load_case(db, working_case.id)).open_referrals == ()
+
+
+def test_the_reply_after_not_opening_stays_on_the_agenda(store: Store) -> None:
+    """不開案 closes the case at once (stage G, closed_on), but the 3-day reply is still owed (002 附件一 三(一))."""
+    with store.transaction() as db:
+        case = make_case(make_client(name="張小玉"), owner="cm.chen")
+        workflow.record_intake_assessment(case, date(2025, 3, 5), "目前以就醫為優先")
+        workflow.decide_intake(case, IntakeDecision.NOT_OPEN, date(2025, 3, 6), "需非職業重建資源優先協助")
+        db.add(case)
+    with store.transaction() as db:
+        assert db.get_one(Case, case.id).closed_on == date(2025, 3, 6)
+        items = [i for i in due_items(db, date(2025, 3, 6)) if i.case_id == case.id]
+    assert [(i.rule, i.due_on, i.days_left) for i in items] == [(DeadlineRule.INTAKE_REPLY, date(2025, 3, 8), 2)]
+    with store.transaction() as db:
+        workflow.record_reply(db.get_one(Case, case.id), date(2025, 3, 7))
+    with store.transaction() as db:
+        assert [i for i in due_items(db, date(2025, 3, 9)) if i.case_id == case.id] == []
+
+
+@pytest.mark.parametrize(
+    ("attempted_at", "contact_day"),
+    [
+        (datetime(2025, 5, 9, 23, 30, tzinfo=UTC), date(2025, 5, 10)),  # 07:30 in Taipei on 5/10
+        (datetime(2025, 5, 10, 15, 30, tzinfo=UTC), date(2025, 5, 10)),  # 23:30 in Taipei, still 5/10
+        (datetime(2025, 5, 9, 15, 59, tzinfo=UTC), date(2025, 5, 9)),  # 23:59 in Taipei on 5/09
+    ],
+)
+def test_a_call_counts_on_its_day_in_taiwan(store: Store, attempted_at: datetime, contact_day: date) -> None:
+    with store.transaction() as db:
+        case = make_case(make_client(name="陳大同"), owner="cm.chen")
+        workflow.record_intake_assessment(case, date(2025, 3, 5), "適合")
+        workflow.decide_intake(case, IntakeDecision.OPEN, date(2025, 3, 6))
+        workflow.record_reply(case, date(2025, 3, 7))
+        db.add(case)
+        db.add(
+            ContactAttempt(
+                case=case, attempted_at=attempted_at, channel=ContactMode.PHONE, outcome=ContactOutcome.REACHED
+            )
+        )
+    with store.transaction() as db:
+        items = [i for i in due_items(db, date(2025, 6, 1)) if i.case_id == case.id]
+        summary = handover_summary(load_case(db, case.id))
+    assert [(i.rule, i.due_on) for i in items] == [(DeadlineRule.MONTHLY_CONTACT, contact_day.replace(month=6))]
+    assert summary.last_contact_on == contact_day
+
+
+def test_today_in_taiwan_is_the_default_date(store: Store, working_case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: date(2025, 4, 15))
+    with store.transaction() as db:
+        assert due_items(db, owners=["cm.chen"]) == due_items(db, date(2025, 4, 15), owners=["cm.chen"])
+        (transfer,) = transfer_cases(db, [working_case.id], "cm.lin")
+    assert transfer.transferred_on == date(2025, 4, 15)

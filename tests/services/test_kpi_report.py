@@ -101,15 +101,15 @@ def test_placements_and_successes_count_people(store: Store) -> None:
         dict(start_on=date(2025, 5, 1), proof=EmploymentProof.PAYROLL, employer_size=50, hours_per_week=10),
     )
     add_jobs(store, cases["甲vr"], insured(date(2025, 6, 2)))  # 甲 again, through the VR case
-    add_jobs(store, cases["乙"], insured(date(2025, 2, 3)), insured(date(2025, 3, 3), remote_area=True))
-    # Group placements: three at a factory on 3/3 (戊 leaves 5/31), two at a restaurant on 9/1.
+    add_jobs(store, cases["乙"], insured(date(2025, 2, 3), remote_area=True), insured(date(2025, 3, 3)))
+    # Group placements at one factory: three on 3/3 (戊 leaves 5/31), two more on 9/1.
     for name in ("丙", "丁"):
         add_jobs(store, cases[name], insured(date(2025, 3, 3), employer="某工廠", group_model=True))
     add_jobs(
         store, cases["戊"], insured(date(2025, 3, 3), employer="某工廠", group_model=True, end_on=date(2025, 5, 31))
     )
     for name in ("己", "庚"):
-        add_jobs(store, cases[name], insured(date(2025, 9, 1), employer="某餐廳", group_model=True))
+        add_jobs(store, cases[name], insured(date(2025, 9, 1), employer="某工廠", group_model=True))
 
     with store.transaction() as db:
         kpis = year_kpi(db, 2025, as_of=date(2025, 12, 31))
