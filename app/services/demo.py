@@ -23,6 +23,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.services import clock
 from app.services.demo_history import History
 from app.services.demo_people import People
 from app.services.demo_plans import MIN_HOURLY_WAGE, MIN_MONTHLY_WAGE, Plans
@@ -67,7 +68,7 @@ def generate_demo(store: Store, cases: int, *, seed: int = 0, today: date | None
     if cases < 0:
         raise ValueError(f"cases must be 0 or more, not {cases}")
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     world = World(random.Random(f"fieldcase-demo:{seed}:{today.isoformat()}"), today)
     planned = profiles(world, cases)
     directory = Directory(world)
