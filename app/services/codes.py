@@ -82,8 +82,18 @@ class CountyTier(StrEnum):
     REMOTE = "remote"  # 離島及花東: 40
 
 
+class _Labelled:
+    """Anything with a zh-TW and an English label."""
+
+    zh: str
+    en: str
+
+    def label(self, language: Language = "zh-TW") -> str:
+        return self.en if language == "en" else self.zh
+
+
 @dataclass(frozen=True)
-class CodeEntry:
+class CodeEntry(_Labelled):
     """One entry of a code list; `extra` holds the list-specific fields as read from YAML."""
 
     code: str
@@ -91,12 +101,9 @@ class CodeEntry:
     en: str
     extra: Mapping[str, object]
 
-    def label(self, language: Language = "zh-TW") -> str:
-        return self.en if language == "en" else self.zh
-
 
 @dataclass(frozen=True)
-class County:
+class County(_Labelled):
     """A county/city of 002 附件四 with its yearly target per case manager and (some of) its townships."""
 
     code: str
@@ -107,12 +114,9 @@ class County:
     is_outlying_island: bool
     townships: tuple[str, ...]
 
-    def label(self, language: Language = "zh-TW") -> str:
-        return self.en if language == "en" else self.zh
-
 
 @dataclass(frozen=True)
-class ServiceKind:
+class ServiceKind(_Labelled):
     code: str
     zh: str
     en: str
@@ -122,7 +126,7 @@ class ServiceKind:
 
 
 @dataclass(frozen=True)
-class ClosureReason:
+class ClosureReason(_Labelled):
     code: str
     zh: str
     en: str
