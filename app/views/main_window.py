@@ -1,0 +1,88 @@
+"""The main window: a navigation list (今日待辦, 我的個案, …) beside the page it shows.
+
+Pages are plain widgets handed in by start-up (launch.py), so this module knows nothing of the store. Window,
+splitter and last page are remembered with QSettings; Ctrl+1…9 switch pages, Ctrl+, opens the settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from app import __version__
+from app.views.errors import current_language
+from app.views.settings import AppSettings, SettingsDialog
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, status_text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        english = current_language() == "en"
+        self.setWindowTitle(f"FieldCase {__version__}" + (" — case management" if english else " — 個案管理"))
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages" if english else "功能選單")
+        self.nav.setMaximumWidth(220)
+        self.pages = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.status = QLabel(status_text)
+        self.statusBar().addPermanentWidget(self.status)
+
+        settings_action = QAction("Settings…" if english else "設定…", self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
+        self.addAction(settings_action)
+        self.menuBar().addMenu("&File" if english else "檔案(&F)").addAction(settings_action)
+        self.resize(1100, 720)
+        self._restore_state()
+
+    def add_page(self, title: str, widget: QWidget) -> int:
+        index = self.pages.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.nav.addItem(item)
+        if index < 9:
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda: self.show_page(index))
+            self.addAction(action)
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        return index
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def _restore_state(self) -> None:
+        stored = self.settings.qsettings
+        geometry = stored.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = stored.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        stored = self.settings.qsettings
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/splitter", self.splitter.saveState())
+        stored.setValue("window/page", self.nav.currentRow())
+        stored.sync()
+        super().closeEvent(event)
+
+    def restore_last_page(self) -> None:
+        try:
+            page = int(str(self.settings.qsettings.value("window/page", 0)))
+        except ValueError:
+            page = 0
+        if 0 <= page < self.pages.count():
+            self.show_page(page)
