@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import AppError
-from app.models import AuditEntry, Case, Client, ServicePlan
+from app.models import AuditEntry, Case, Client, PlanItem, Referral, ServicePlan
 from app.store.tracking import INFO_ACTOR
 
 
@@ -27,8 +27,8 @@ def load_case(session: Session, case_id: uuid.UUID, *, audit: bool = True) -> Ca
             selectinload(Case.contact_attempts),
             selectinload(Case.assessments),
             selectinload(Case.plans).selectinload(ServicePlan.goals),
-            selectinload(Case.plans).selectinload(ServicePlan.items),
-            selectinload(Case.referrals),
+            selectinload(Case.plans).selectinload(ServicePlan.items).selectinload(PlanItem.service_unit),
+            selectinload(Case.referrals).selectinload(Referral.receiving_unit),
             selectinload(Case.employments),
             selectinload(Case.closure),
             selectinload(Case.transfers),
