@@ -25,7 +25,7 @@ log = logging.getLogger("fieldcase")
 
 def current_language() -> str:
     app = QApplication.instance()
-    language = app.property("fieldcase_language") if app is not None else None
+    language = app.property("fieldcase_language") if app is not None else None  # set by i18n.apply_language
     return str(language) if language else "zh-TW"
 
 

@@ -98,3 +98,16 @@ def test_open_store_asks_for_the_passphrase(qtbot: QtBot, tmp_path: Path, monkey
     again = unlock.open_store(tmp_path / "new.db", "cm.chen")
     assert again is not None and again.key.source == "passphrase"
     again.close()
+
+
+def test_qt_standard_buttons_speak_traditional_chinese(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from app.views.i18n import apply_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_language(app, "zh-TW")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert sorted(b.text() for b in buttons.buttons()) == sorted(["儲存", "取消"])
