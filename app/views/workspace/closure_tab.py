@@ -1,0 +1,488 @@
+"""結案: a four-step form (reason and date, summary, satisfaction, confirmation) that closes the case through
+workflow.close_case, saying at the first step whether the rules accept the reason yet (失聯 needs three unanswered
+attempts, 穩定就業三個月 a job held three months); a closed case shows its closure read-only (002 附件一 三(六))."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError
+from app.models import Case
+from app.services import clock, codes, plan_edits
+from app.services.plan_edits import ClosureCheck, ClosureValues, SatisfactionValues
+from app.services.workflow import LOST_CONTACT_ATTEMPTS
+from app.views.runner import StoreRunner
+from app.views.widgets import FormValidator, RocDateEdit
+from app.views.workspace.base import CaseTab
+from app.views.workspace.plan_tab import (
+    ERROR_COLOUR,
+    MUTED_COLOUR,
+    OK_COLOUR,
+    Notice,
+    day_text,
+    first_problem,
+    language,
+    pick,
+    refusal_shower,
+    set_combo_data,
+)
+
+STEPS: Final = (
+    ("結案原因", "Reason"),
+    ("結案摘要", "Summary"),
+    ("滿意度", "Satisfaction"),
+    ("確認結案", "Confirm"),
+)
+SCORES: Final = (
+    (0, ("未評", "Not rated")),
+    (1, ("1 非常不滿意", "1 Very dissatisfied")),
+    (2, ("2 不滿意", "2 Dissatisfied")),
+    (3, ("3 普通", "3 Neutral")),
+    (4, ("4 滿意", "4 Satisfied")),
+    (5, ("5 非常滿意", "5 Very satisfied")),
+)
+# What the case manager should write for reasons without a rule of their own (the list is extendable, so this is
+# a courtesy; a reason missing here gets the general sentence).
+REASON_NOTES: Final[dict[str, tuple[str, str]]] = {
+    "plan_goal_achieved": ("請在摘要說明達成了哪些計畫目標。", "Say in the summary which goals were met."),
+    "declined_service": ("請在摘要記錄個案的意願及已做的說明。", "Record the client's wishes and what was explained."),
+    "unable_to_cooperate": ("請在摘要記錄無法配合的情形。", "Record how the client could not take part."),
+    "referred_or_not_ready": (
+        "請在摘要註明轉介的單位，或暫不適合就業的理由。",
+        "Name the unit referred to, or why work is not suitable now.",
+    ),
+    "needs_non_vr_resources": (
+        "請註明需優先協助的資源（社政、衛生、醫療等）。",
+        "Name the resources needed first (welfare, health, medical).",
+    ),
+    "entered_training": ("請在摘要註明職業訓練的單位與班別。", "Name the training centre and course."),
+    "moved_away": ("請在摘要註明遷居地，必要時轉介當地窗口。", "Say where the client moved and whom you told there."),
+}
+
+
+def requirement_text(code: str) -> str:
+    """What closing with `code` requires, as the rules state it."""
+    reason = codes.closure_reason(code)
+    if reason.requires_contact_log:
+        return pick(
+            (
+                f"失聯結案前，須記錄至少 {LOST_CONTACT_ATTEMPTS} 次未聯繫上（未接、空號、留言）的聯繫，"
+                "且都在最後一次聯繫上個案之後。",
+                f"Closing as lost contact needs {LOST_CONTACT_ATTEMPTS} unanswered attempts (no answer, wrong "
+                "number, message left) on record since the client was last reached.",
+            )
+        )
+    if reason.counts_as_stable_employment:
+        return pick(
+            (
+                "須有一份尚未離職、到結案日已持續滿 3 個月的就業紀錄（穩三）。",
+                "Needs a job still held that has lasted 3 months by the closing date.",
+            )
+        )
+    return pick(REASON_NOTES.get(code, ("無其他條件；請在摘要說明結案理由。", "No other condition; explain it.")))
+
+
+def score_combo(accessible_name: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    for value, label in SCORES:
+        combo.addItem(pick(label), value)
+    return combo
+
+
+def score_text(score: int | None) -> str:
+    return pick(dict(SCORES)[score or 0])
+
+
+class ClosureTab(CaseTab):
+    title_zh = "結案"
+    title_en = "Closure"
+
+    def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        lang = language()
+        self._check_ticket = 0
+        self.check: ClosureCheck | None = None
+
+        # --- step 1: reason and date ---
+        self.reasons = QListWidget()
+        self.reasons.setAccessibleName(self.text("結案原因", "Closure reason"))
+        for reason in codes.code_lists().closure_reasons:
+            item = QListWidgetItem(reason.label(lang))
+            item.setData(Qt.ItemDataRole.UserRole, reason.code)
+            self.reasons.addItem(item)
+        self.reasons.setSpacing(3)
+        self.reasons.setWordWrap(True)
+        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reasons.setMaximumWidth(280)
+        self.requirement = QLabel()
+        self.requirement.setWordWrap(True)
+        self.closed_on = RocDateEdit(label=self.text("結案日", "Closing date"), required=True, language=lang)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        self.validator = FormValidator()
+        self.validator.register(self.closed_on)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(f"<b>{self.text('條件', 'What it needs')}</b>"))
+        side.addWidget(self.requirement)
+        date_form = QFormLayout()
+        date_form.addRow(self.text("結案日", "Closing date"), self.closed_on)
+        side.addLayout(date_form)
+        side.addWidget(self.check_label)
+        side.addStretch(1)
+        step_reason = QWidget()
+        reason_layout = QHBoxLayout(step_reason)
+        reason_layout.addWidget(self.reasons)
+        reason_layout.addLayout(side, 1)
+
+        # --- step 2: summary ---
+        self.summary = QPlainTextEdit()
+        self.summary.setAccessibleName(self.text("結案摘要", "Closing summary"))
+        self.summary.setPlaceholderText(
+            self.text(
+                "服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）",
+                "Services given, goals met, why the case closes, and what next",
+            )
+        )
+        step_summary = QWidget()
+        summary_layout = QVBoxLayout(step_summary)
+        summary_layout.addWidget(self.summary)
+
+        # --- step 3: satisfaction ---
+        self.satisfaction_client = score_combo(self.text("個案滿意度", "Client's satisfaction"))
+        self.satisfaction_employer = score_combo(self.text("雇主滿意度", "Employer's satisfaction"))
+        self.satisfaction_unit = score_combo(self.text("受案單位滿意度", "Receiving unit's satisfaction"))
+        step_satisfaction = QWidget()
+        satisfaction_layout = QVBoxLayout(step_satisfaction)
+        satisfaction_form = QFormLayout()
+        satisfaction_form.addRow(self.text("個案", "Client"), self.satisfaction_client)
+        satisfaction_form.addRow(self.text("雇主", "Employer"), self.satisfaction_employer)
+        satisfaction_form.addRow(self.text("受案單位", "Receiving unit"), self.satisfaction_unit)
+        satisfaction_layout.addWidget(
+            QLabel(
+                self.text(
+                    "沒有詢問或不適用者請選「未評」；結案後仍可補記。",
+                    "Choose “Not rated” when not asked; it can be added after closing.",
+                )
+            )
+        )
+        satisfaction_layout.addLayout(satisfaction_form)
+        satisfaction_layout.addStretch(1)
+
+        # --- step 4: review ---
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.review.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        step_review = QWidget()
+        review_layout = QVBoxLayout(step_review)
+        review_layout.addWidget(self.review)
+        review_layout.addStretch(1)
+
+        self.steps = QStackedWidget()
+        for page in (step_reason, step_summary, step_satisfaction, step_review):
+            self.steps.addWidget(page)
+        self.step_label = QLabel()
+        self.back_button = QPushButton(self.text("上一步", "Back"))
+        self.next_button = QPushButton(self.text("下一步", "Next"))
+        self.finish_button = QPushButton(self.text("確認結案", "Close the case"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next_step)
+        self.finish_button.clicked.connect(self.finish)
+        self.notice = Notice()
+        nav = QHBoxLayout()
+        nav.addStretch(1)
+        for button in (self.back_button, self.next_button, self.finish_button):
+            nav.addWidget(button)
+        wizard = QWidget()
+        wizard_layout = QVBoxLayout(wizard)
+        wizard_layout.addWidget(self.step_label)
+        wizard_layout.addWidget(self.steps, 1)
+        wizard_layout.addWidget(self.notice)
+        wizard_layout.addLayout(nav)
+
+        # --- a closed case ---
+        self.closed_box = QGroupBox(self.text("結案紀錄", "Closure"))
+        self.closed_text = QLabel()
+        self.closed_text.setWordWrap(True)
+        self.closed_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.closed_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.later_client = score_combo(self.text("個案滿意度", "Client's satisfaction"))
+        self.later_employer = score_combo(self.text("雇主滿意度", "Employer's satisfaction"))
+        self.later_unit = score_combo(self.text("受案單位滿意度", "Receiving unit's satisfaction"))
+        self.later_button = QPushButton(self.text("儲存滿意度", "Save satisfaction"))
+        self.later_button.clicked.connect(self.save_satisfaction)
+        self.later_notice = Notice()
+        later = QGroupBox(self.text("結案後補記滿意度", "Satisfaction asked after closing"))
+        later_form = QFormLayout(later)
+        later_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        later_form.addRow(self.text("個案", "Client"), self.later_client)
+        later_form.addRow(self.text("雇主", "Employer"), self.later_employer)
+        later_form.addRow(self.text("受案單位", "Receiving unit"), self.later_unit)
+        later_form.addRow("", self.later_button)
+        later_form.addRow(self.later_notice)
+        closed_layout = QVBoxLayout(self.closed_box)
+        closed_layout.addWidget(self.closed_text)
+        closed_page = QWidget()
+        closed_page_layout = QVBoxLayout(closed_page)
+        closed_page_layout.addWidget(self.closed_box)
+        closed_page_layout.addWidget(later)
+        closed_page_layout.addStretch(1)
+
+        self.not_open = QLabel()
+        self.not_open.setWordWrap(True)
+        self.not_open.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(wizard)
+        self.pages.addWidget(closed_page)
+        self.pages.addWidget(self.not_open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self.reasons.currentItemChanged.connect(self._reason_changed)
+        self.closed_on.dateChanged.connect(self._ask)
+        self._reason_changed()
+        self._go(0)
+
+    # --- showing ---
+
+    def show_case(self, case: Case) -> None:
+        super().show_case(case)
+        closure = case.closure if case.closure is not None and not case.closure.deleted else None
+        if closure is not None:
+            self.pages.setCurrentIndex(1)
+            self._show_closure(case)
+        elif case.opened_on is None or case.closed_on is not None:
+            self.pages.setCurrentIndex(2)
+            self.not_open.setText(
+                self.text(
+                    f"此個案未開案（{case.decision_reason or '不開案'}），沒有結案程序。",
+                    f"This case was never opened ({case.decision_reason or 'not opened'}); there is nothing to close.",
+                )
+                if case.closed_on is not None
+                else self.text("個案尚未開案，不能結案。", "The case has not been opened yet.")
+            )
+        else:
+            self.pages.setCurrentIndex(0)
+            if self.closed_on.date() is None:
+                self.closed_on.setDate(clock.today())
+            self._ask()
+
+    def _show_closure(self, case: Case) -> None:
+        closure = case.closure
+        assert closure is not None
+        try:
+            reason = codes.closure_reason(closure.reason_code).label(language())
+        except AppError:
+            reason = closure.reason_code
+        rows = [
+            (self.text("結案日", "Closed on"), day_text(closure.closed_on)),
+            (self.text("結案原因", "Reason"), reason),
+            (self.text("結案摘要", "Summary"), closure.summary or "—"),
+            (self.text("個案滿意度", "Client"), score_text(closure.satisfaction_client)),
+            (self.text("雇主滿意度", "Employer"), score_text(closure.satisfaction_employer)),
+            (self.text("受案單位滿意度", "Receiving unit"), score_text(closure.satisfaction_receiving_unit)),
+        ]
+        self.closed_text.setText(
+            "<table cellspacing='6'>"
+            + "".join(
+                f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px'>{k}</td><td>{_html(v)}</td></tr>"
+                for k, v in rows
+            )
+            + "</table>"
+        )
+        set_combo_data(self.later_client, closure.satisfaction_client or 0)
+        set_combo_data(self.later_employer, closure.satisfaction_employer or 0)
+        set_combo_data(self.later_unit, closure.satisfaction_receiving_unit or 0)
+
+    # --- steps ---
+
+    def reason_code(self) -> str | None:
+        item = self.reasons.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(value) if value else None
+
+    def select_reason(self, code: str) -> None:
+        for row in range(self.reasons.count()):
+            item = self.reasons.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == code:
+                self.reasons.setCurrentRow(row)
+                return
+
+    def _reason_changed(self) -> None:
+        code = self.reason_code()
+        self.requirement.setText(requirement_text(code) if code else self.text("請先選擇結案原因。", "Pick a reason."))
+        self._ask()
+
+    def _ask(self) -> None:
+        """Ask the rules (off the GUI thread) whether this reason can close the case on this date yet."""
+        self.check = None
+        code, closed_on = self.reason_code(), self.closed_on.date()
+        if self.case is None or code is None or closed_on is None:
+            self.check_label.setText("")
+            return
+        self._check_ticket += 1
+        ticket, case_id = self._check_ticket, self.case.id
+
+        def answered(check: ClosureCheck) -> None:
+            if ticket != self._check_ticket:
+                return  # the reason or date changed meanwhile
+            self.check = check
+            if check.allowed:
+                self.check_label.setText("✓ " + self.text("可以此原因結案。", "The case can close for this reason."))
+                self.check_label.setStyleSheet(f"color: {OK_COLOUR};")
+            else:
+                self.check_label.setText("✗ " + check.message(language()))
+                self.check_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+
+        self.check_label.setText(self.text("檢查中…", "Checking…"))
+        self.check_label.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.runner.run(
+            lambda session: plan_edits.check_closure(session, case_id, code, closed_on), answered, owner=self
+        )
+
+    def _go(self, step: int) -> None:
+        self.steps.setCurrentIndex(step)
+        self.step_label.setText(
+            "　›　".join(
+                f"<b>{index + 1}. {pick(title)}</b>"
+                if index == step
+                else f"<span style='color:{MUTED_COLOUR}'>{index + 1}. {pick(title)}</span>"
+                for index, title in enumerate(STEPS)
+            )
+        )
+        self.back_button.setEnabled(step > 0)
+        self.next_button.setVisible(step < len(STEPS) - 1)
+        self.finish_button.setVisible(step == len(STEPS) - 1)
+        if step == len(STEPS) - 1:
+            self.review.setText(self._review())
+
+    def back(self) -> None:
+        self.notice.clear()
+        self._go(max(self.steps.currentIndex() - 1, 0))
+
+    def next_step(self) -> None:
+        """Move on once this step is complete; the first step needs a reason the rules accept."""
+        self.notice.clear()
+        step = self.steps.currentIndex()
+        if step == 0:
+            problem = first_problem(self.validator)
+            if problem is not None:
+                self.notice.show_error(problem)
+                return
+            if self.reason_code() is None:
+                self.notice.show_error(self.text("請選擇結案原因。", "Choose a closure reason."))
+                return
+            if self.check is None:
+                self.notice.show_info(self.text("正在檢查結案條件，請稍候再按。", "Still checking; try again."))
+                return
+            if not self.check.allowed:  # the reason is beside the list; say what to do about it
+                self.notice.show_error(
+                    self.text(
+                        "尚不符合此結案原因的條件（見上方說明）：請先補齊紀錄，或改選其他結案原因。",
+                        "This reason cannot be used yet (see above): complete the record or choose another reason.",
+                    )
+                )
+                return
+        if step == 1 and not self.summary.toPlainText().strip():
+            self.notice.show_error(self.text("請填寫結案摘要。", "Write the closing summary."))
+            self.summary.setFocus()
+            return
+        self._go(min(step + 1, len(STEPS) - 1))
+
+    def values(self) -> ClosureValues | None:
+        code, closed_on = self.reason_code(), self.closed_on.date()
+        if code is None or closed_on is None:
+            return None
+        return ClosureValues(
+            reason_code=code,
+            closed_on=closed_on,
+            summary=self.summary.toPlainText(),
+            satisfaction=SatisfactionValues(
+                self.satisfaction_client.currentData() or None,
+                self.satisfaction_employer.currentData() or None,
+                self.satisfaction_unit.currentData() or None,
+            ),
+        )
+
+    def _review(self) -> str:
+        values = self.values()
+        if values is None:
+            return ""
+        rows = [
+            (self.text("結案原因", "Reason"), codes.closure_reason(values.reason_code).label(language())),
+            (self.text("結案日", "Closing date"), day_text(values.closed_on)),
+            (self.text("結案摘要", "Summary"), values.summary.strip()),
+            (self.text("個案滿意度", "Client"), score_text(values.satisfaction.client)),
+            (self.text("雇主滿意度", "Employer"), score_text(values.satisfaction.employer)),
+            (self.text("受案單位滿意度", "Receiving unit"), score_text(values.satisfaction.receiving_unit)),
+        ]
+        table = "".join(
+            f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px'>{k}</td><td>{_html(v)}</td></tr>"
+            for k, v in rows
+        )
+        warning = self.text(
+            "確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。",
+            "Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.",
+        )
+        return f"<table cellspacing='6'>{table}</table><p style='color:{ERROR_COLOUR}'>{warning}</p>"
+
+    def finish(self) -> None:
+        values = self.values()
+        if self.case is None or values is None:
+            return
+        case_id = self.case.id
+
+        def closed(_closure_id: object) -> None:
+            self.notice.clear()
+            self.changed.emit()
+
+        self.notice.clear()
+        self.runner.run(
+            lambda session: plan_edits.close(session, case_id, values),
+            closed,
+            refusal_shower(self.notice, self),
+            owner=self,
+        )
+
+    def save_satisfaction(self) -> None:
+        if self.case is None:
+            return
+        case_id = self.case.id
+        values = SatisfactionValues(
+            self.later_client.currentData() or None,
+            self.later_employer.currentData() or None,
+            self.later_unit.currentData() or None,
+        )
+
+        def saved(_result: object) -> None:
+            self.later_notice.show_ok(self.text("已儲存滿意度。", "Satisfaction saved."))
+            self.changed.emit()
+
+        self.later_notice.clear()
+        self.runner.run(
+            lambda session: plan_edits.record_satisfaction(session, case_id, values),
+            saved,
+            refusal_shower(self.later_notice, self),
+            owner=self,
+        )
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
