@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# A demo store in .run/ with 300 synthetic cases, owned by the demo case manager cm.chen (demo passphrase only).
 run: $(STAMP)
-	$(BIN)/python -m app
+	FIELDCASE_PASSPHRASE="$${FIELDCASE_PASSPHRASE:-fieldcase-demo}" $(BIN)/python -m app --store .run/demo.db --user cm.chen --demo 300
 
 lint: $(STAMP)
 	$(BIN)/ruff check app server tests bench

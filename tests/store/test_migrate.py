@@ -141,3 +141,20 @@ def test_outbox_sequence_is_never_reused(store: Store) -> None:
         db.add(make_client(id_number="C123456781", name="張三"))
     with store.transaction() as db:
         assert max(db.scalars(select(OutboxOp.seq))) == top + 1
+
+
+def test_migrations_build_exactly_the_models_schema(store: Store) -> None:
+    """A model change without its migration (or the reverse) is caught here, not on a laptop in the field."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.models.base import Base
+
+    with store.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    search_tables = {"search_doc", "client_fts", "note_fts"} | {
+        f"{t}_{s}" for t in ("client_fts", "note_fts") for s in ("data", "idx", "docsize", "config", "content")
+    }
+    real = [d for d in differences if not (d[0] == "remove_table" and d[1].name in search_tables)]
+    real = [d for d in real if not (d[0] == "remove_index" and d[1].table.name == "search_doc")]
+    assert real == []
