@@ -145,6 +145,11 @@ def remove_client(conn: Connection, client_id: uuid.UUID) -> None:
         conn.execute(text(f"DELETE FROM {_table(row.kind)} WHERE rowid = :d"), {"d": row.doc_id})
 
 
+def _too_broad_to_rank(query: str) -> bool:
+    typed = [m.group(0) for m in _RUN.finditer(_NUMBER_PUNCTUATION.sub("", normalise(query)))]
+    return len(typed) == 1 and len(typed[0]) <= 2 and typed[0].isascii()
+
+
 def search_clients(conn: Connection, query: str, *, limit: int = 200, include_notes: bool = False) -> list[uuid.UUID]:
     """Client ids matching the query, best first: identity matches before note matches."""
     expression = match_expression(query)
@@ -154,10 +159,19 @@ def search_clients(conn: Connection, query: str, *, limit: int = 200, include_no
     seen: set[str] = set()
     # Identity matches are few and ranked by relevance; note matches can be hundreds of thousands for a common word,
     # so they come newest first, which FTS5 streams by rowid and stops at the limit instead of ranking them all.
-    queries = [
-        "SELECT d.client_id FROM (SELECT rowid, rank AS score FROM client_fts WHERE client_fts MATCH :q "
-        "ORDER BY rank LIMIT :n) f JOIN search_doc d ON d.doc_id = f.rowid ORDER BY f.score"
-    ]
+    if _too_broad_to_rank(query):
+        # One or two typed digits or letters ("0", "09", "A1") match nearly every ID and phone suffix: ranking them
+        # all costs ~100 ms for no useful order, so the first keystrokes list matches in index order.
+        client_query = (
+            "SELECT d.client_id FROM (SELECT rowid FROM client_fts WHERE client_fts MATCH :q LIMIT :n) f "
+            "JOIN search_doc d ON d.doc_id = f.rowid"
+        )
+    else:
+        client_query = (
+            "SELECT d.client_id FROM (SELECT rowid, rank AS score FROM client_fts WHERE client_fts MATCH :q "
+            "ORDER BY rank LIMIT :n) f JOIN search_doc d ON d.doc_id = f.rowid ORDER BY f.score"
+        )
+    queries = [client_query]
     if include_notes:
         queries.append(
             "SELECT d.client_id FROM (SELECT rowid FROM note_fts WHERE note_fts MATCH :q "
