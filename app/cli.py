@@ -18,12 +18,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from app import __version__
 from app.errors import AppError, ProblemsError
-from app.models import Client
 from app.services import clock
+from app.services.cases import count_clients
 from app.services.rocdate import format_roc, parse_date
 from app.store.store import Store
 
@@ -64,7 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     store = _open(args, create=True)
     try:
         with store.transaction() as db:
-            has_clients = (db.scalar(select(func.count()).select_from(Client)) or 0) > 0
+            has_clients = count_clients(db) > 0
         if has_clients:
             # Synthetic clients with valid ID numbers would mix with real ones and sync as if real.
             raise AppError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import AppError
@@ -44,3 +44,8 @@ def load_case(session: Session, case_id: uuid.UUID, *, audit: bool = True) -> Ca
             )
         )
     return case
+
+
+def count_clients(session: Session) -> int:
+    """Live clients in the store (demo data goes into an empty store only)."""
+    return session.scalar(select(func.count()).select_from(Client).where(Client.deleted.is_(False))) or 0

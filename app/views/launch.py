@@ -1,36 +1,111 @@
-"""Start-up of the desktop window.
+"""Start-up: settings, language, fonts, log; unlock the store; build the main window with its pages.
 
-Until the case manager's GUI lands (issue 3) this shows a placeholder window that says so, in zh-TW and English.
+`python -m app [--store PATH] [--user NAME] [--demo N]`: `--demo N` fills a new store with N synthetic cases first
+(what `make run` does, so a newcomer sees a working caseload).
 """
 
 from __future__ import annotations
 
+import argparse
+import getpass
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.errors import AppError
+from app.views.case_windows import CaseWindows
+from app.views.caseload import CaseloadView
+from app.views.directory import DirectoryView
+from app.views.errors import current_language, report_error
 from app.views.fonts import install_fonts
+from app.views.i18n import apply_language
+from app.views.intake import IntakeDialog
+from app.views.logs import setup_logging
+from app.views.main_window import MainWindow
+from app.views.runner import StoreRunner
+from app.views.settings import AppSettings
+from app.views.today import TodayView
+from app.views.unlock import open_store
 
 
-def build_window() -> QMainWindow:
-    window = QMainWindow()
-    window.setWindowTitle(f"FieldCase {__version__}")
-    label = QLabel(
-        "FieldCase 個案管理\n\n桌面介面開發中；目前可使用命令列工具 fieldcase。\n\n"
-        "The desktop interface is being built; use the `fieldcase` command line meanwhile."
-    )
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setAccessibleName("FieldCase")
-    window.setCentralWidget(label)
-    window.resize(640, 360)
+def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> MainWindow:
+    english = current_language() == "en"
+    store = runner.store
+    window = MainWindow(settings, f"{user} · {store.path}")
+    cases = CaseWindows(runner, window)
+    today = TodayView(runner, user)
+    today.open_requested.connect(lambda case_id, kind, target: cases.open(case_id, kind, target))
+    caseload = CaseloadView(runner)
+    caseload.case_opened.connect(cases.open)
+    directory = DirectoryView(runner)
+    window.add_page("Today" if english else "今日待辦", today)
+    window.add_page("My cases" if english else "我的個案", caseload)
+    window.add_page("Service units" if english else "服務單位", directory)
+
+    def refresh_lists(*_: object) -> None:
+        caseload.refresh()
+        today.refresh()
+
+    def new_intake() -> None:
+        dialog = IntakeDialog(runner, window, owner=user, default_county=settings.default_county)
+        dialog.open_case_requested.connect(cases.open)
+        dialog.intake_saved.connect(refresh_lists)
+        dialog.exec()
+
+    intake = QAction("New intake…" if english else "新案受理…", window)
+    intake.setShortcut(QKeySequence("Ctrl+N"))
+    intake.triggered.connect(new_intake)
+    window.addAction(intake)
+    window.file_menu.insertAction(window.file_menu.actions()[0], intake)
+    window.restore_last_page()
     return window
 
 
-def main() -> int:
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fieldcase-gui")
+    parser.add_argument("--version", action="version", version=f"FieldCase {__version__}")
+    parser.add_argument("--store", help="path of the encrypted case store (default: from settings)")
+    parser.add_argument("--user", help="the case manager's user name (default: the OS user)")
+    parser.add_argument("--demo", type=int, default=0, help="fill a new store with N demo cases")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
     application = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(application, QApplication)
+    application.setOrganizationName("FieldCase")
+    application.setApplicationName("FieldCase")
+    application.setApplicationVersion(__version__)
+    settings = AppSettings()
+    apply_language(application, settings.language)
     install_fonts()
-    window = build_window()
+    setup_logging()
+    path = Path(args.store) if args.store else settings.store_path
+    user = args.user or getpass.getuser()
+    store = open_store(path, user)
+    if store is None:
+        return 1
+    if args.demo:
+        from app.services.cases import count_clients
+        from app.services.demo import generate_demo
+
+        try:
+            with store.transaction() as session:
+                empty = count_clients(session) == 0
+            if empty:
+                print(f"FieldCase: generating {args.demo} demo cases in {path} …", file=sys.stderr)
+                generate_demo(store, args.demo, seed=1)
+        except AppError as exc:
+            report_error(exc)
+    runner = StoreRunner(store)
+    window = build_main_window(runner, settings, user)
     window.show()
-    return application.exec()
+    code = application.exec()
+    runner.shutdown()
+    store.close()
+    return code

@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.open_settings)
         self.addAction(settings_action)
-        self.menuBar().addMenu("&File" if english else "檔案(&F)").addAction(settings_action)
+        self.file_menu = self.menuBar().addMenu("&File" if english else "檔案(&F)")
+        self.file_menu.addAction(settings_action)
         self.resize(1100, 720)
         self._restore_state()
 

@@ -22,8 +22,9 @@ from app.views.runner import StoreRunner
 from app.views.workspace import CaseWorkspace
 from app.views.workspace.attachments_tab import AttachmentsTab
 from app.views.workspace.closure_tab import ClosureTab
+from app.views.workspace.common import set_combo_data
 from app.views.workspace.employment_tab import EmploymentTab
-from app.views.workspace.plan_tab import PlanTab, set_combo_data
+from app.views.workspace.plan_tab import PlanTab
 from app.views.workspace.referral_tab import ReferralTab
 from tests.factories import make_case, make_client
 

@@ -10,24 +10,15 @@ from typing import Final
 
 from PySide6.QtCore import QTemporaryDir, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.models import Case
 from app.services import clock, plan_edits
 from app.services.plan_edits import AttachmentInfo
 from app.views.runner import StoreRunner
 from app.views.workspace.base import CaseTab
-from app.views.workspace.plan_tab import (
-    MUTED_COLOUR,
-    Notice,
-    cell,
-    day_text,
-    make_table,
-    pick,
-    refusal_shower,
-    select_id,
-    selected_id,
-)
+from app.views.workspace.common import Notice, day_text, muted_label, pick, run_edit
+from app.views.workspace.common_tables import add_row, cell, find_selected, make_table, select_id, selected_id
 
 KINDS: Final[dict[str, tuple[str, str]]] = {
     "application/pdf": ("PDF 文件", "PDF"),
@@ -80,15 +71,14 @@ class AttachmentsTab(CaseTab):
         )
         self.table.itemSelectionChanged.connect(self._picked)
         self.table.doubleClicked.connect(self.open_selected)
-        self.empty = QLabel(
+        self.empty = muted_label(
             self.text(
                 "尚無附件。可加入身心障礙證明、同意書、計畫書簽名頁等掃描檔；檔案加密存放於本機資料庫。",
                 "No attachments yet. Add scans of the certificate, consent forms or signed plans; "
                 "they are kept encrypted in the local store.",
-            )
+            ),
+            wrap=True,
         )
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet(f"color: {MUTED_COLOUR};")
         self.description = QLineEdit()
         self.description.setAccessibleName(self.text("附件說明", "Description"))
         self.description.setPlaceholderText(self.text("加入時的說明（選填），例：身心障礙證明正反面", "Description"))
@@ -122,16 +112,19 @@ class AttachmentsTab(CaseTab):
         self.attachments = list(attachments)
         self.table.setRowCount(0)
         for info in self.attachments:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
             description = info.description or "—"
             if info.of_client:
                 description = self.text(f"（個案基本資料）{info.description}", f"(client record) {info.description}")
-            self.table.setItem(row, 0, cell(info.filename, info.id))
-            self.table.setItem(row, 1, cell(kind_text(info.media_type)))
-            self.table.setItem(row, 2, cell(size_text(info.size)))
-            self.table.setItem(row, 3, cell(day_text(clock.local_date(info.added_at))))
-            self.table.setItem(row, 4, cell(description))
+            add_row(
+                self.table,
+                [
+                    cell(info.filename, info.id),
+                    cell(kind_text(info.media_type)),
+                    cell(size_text(info.size)),
+                    cell(day_text(clock.local_date(info.added_at))),
+                    cell(description),
+                ],
+            )
         self.table.setVisible(bool(self.attachments))
         self.empty.setVisible(not self.attachments)
         select_id(self.table, keep)
@@ -145,8 +138,7 @@ class AttachmentsTab(CaseTab):
         self.add_button.setEnabled(self.case is not None)
 
     def selected(self) -> AttachmentInfo | None:
-        chosen = selected_id(self.table)
-        return next((a for a in self.attachments if a.id == chosen), None)
+        return find_selected(self.table, self.attachments)
 
     # --- adding ---
 
@@ -167,12 +159,11 @@ class AttachmentsTab(CaseTab):
             self.notice.show_ok(self.text(f"已加入「{info.filename}」。", f"Added '{info.filename}'."))
             self.changed.emit()  # the workspace reloads, and this tab lists the files again
 
-        self.notice.clear()
-        self.runner.run(
+        run_edit(
+            self,
+            self.notice,
             lambda session: plan_edits.add_attachment_file(session, case_id, path, description),
             added,
-            refusal_shower(self.notice, self),
-            owner=self,
             progress=self.text("加入附件…", "Adding the file…"),
         )
 
@@ -192,12 +183,11 @@ class AttachmentsTab(CaseTab):
         def saved(written: Path) -> None:
             self.notice.show_ok(self.text(f"已另存至 {written}", f"Saved to {written}"))
 
-        self.notice.clear()
-        self.runner.run(
+        run_edit(
+            self,
+            self.notice,
             lambda session: plan_edits.save_attachment_copy(session, attachment_id, target),
             saved,
-            refusal_shower(self.notice, self),
-            owner=self,
             progress=self.text("另存副本…", "Saving the copy…"),
         )
 
@@ -214,10 +204,6 @@ class AttachmentsTab(CaseTab):
         def written(path: Path) -> None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        self.notice.clear()
-        self.runner.run(
-            lambda session: plan_edits.save_attachment_copy(session, attachment_id, target),
-            written,
-            refusal_shower(self.notice, self),
-            owner=self,
+        run_edit(
+            self, self.notice, lambda session: plan_edits.save_attachment_copy(session, attachment_id, target), written
         )

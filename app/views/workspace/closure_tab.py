@@ -4,8 +4,6 @@ attempts, 穩定就業三個月 a job held three months); a closed case shows it
 
 from __future__ import annotations
 
-from typing import Final
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,92 +20,62 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import AppError
 from app.models import Case
 from app.services import clock, codes, plan_edits
 from app.services.plan_edits import ClosureCheck, ClosureValues, SatisfactionValues
-from app.services.workflow import LOST_CONTACT_ATTEMPTS
 from app.views.runner import StoreRunner
-from app.views.widgets import FormValidator, RocDateEdit
+from app.views.widgets import RocDateEdit
 from app.views.workspace.base import CaseTab
-from app.views.workspace.plan_tab import (
+from app.views.workspace.closure_texts import (
+    RATER_NAMES,
+    RATERS,
+    SCORES,
+    STEPS,
+    reason_name,
+    requirement_text,
+    score_rows,
+    table_html,
+)
+from app.views.workspace.common import (
     ERROR_COLOUR,
     MUTED_COLOUR,
     OK_COLOUR,
     Notice,
     day_text,
     first_problem,
+    form_validator,
     language,
     pick,
-    refusal_shower,
+    row_of,
+    run_and_reload,
     set_combo_data,
 )
 
-STEPS: Final = (
-    ("結案原因", "Reason"),
-    ("結案摘要", "Summary"),
-    ("滿意度", "Satisfaction"),
-    ("確認結案", "Confirm"),
-)
-SCORES: Final = (
-    (0, ("未評", "Not rated")),
-    (1, ("1 非常不滿意", "1 Very dissatisfied")),
-    (2, ("2 不滿意", "2 Dissatisfied")),
-    (3, ("3 普通", "3 Neutral")),
-    (4, ("4 滿意", "4 Satisfied")),
-    (5, ("5 非常滿意", "5 Very satisfied")),
-)
-# What the case manager should write for reasons without a rule of their own (the list is extendable, so this is
-# a courtesy; a reason missing here gets the general sentence).
-REASON_NOTES: Final[dict[str, tuple[str, str]]] = {
-    "plan_goal_achieved": ("請在摘要說明達成了哪些計畫目標。", "Say in the summary which goals were met."),
-    "declined_service": ("請在摘要記錄個案的意願及已做的說明。", "Record the client's wishes and what was explained."),
-    "unable_to_cooperate": ("請在摘要記錄無法配合的情形。", "Record how the client could not take part."),
-    "referred_or_not_ready": (
-        "請在摘要註明轉介的單位，或暫不適合就業的理由。",
-        "Name the unit referred to, or why work is not suitable now.",
-    ),
-    "needs_non_vr_resources": (
-        "請註明需優先協助的資源（社政、衛生、醫療等）。",
-        "Name the resources needed first (welfare, health, medical).",
-    ),
-    "entered_training": ("請在摘要註明職業訓練的單位與班別。", "Name the training centre and course."),
-    "moved_away": ("請在摘要註明遷居地，必要時轉介當地窗口。", "Say where the client moved and whom you told there."),
-}
+Scores = tuple[QComboBox, QComboBox, QComboBox]
 
 
-def requirement_text(code: str) -> str:
-    """What closing with `code` requires, as the rules state it."""
-    reason = codes.closure_reason(code)
-    if reason.requires_contact_log:
-        return pick(
-            (
-                f"失聯結案前，須記錄至少 {LOST_CONTACT_ATTEMPTS} 次未聯繫上（未接、空號、留言）的聯繫，"
-                "且都在最後一次聯繫上個案之後。",
-                f"Closing as lost contact needs {LOST_CONTACT_ATTEMPTS} unanswered attempts (no answer, wrong "
-                "number, message left) on record since the client was last reached.",
-            )
-        )
-    if reason.counts_as_stable_employment:
-        return pick(
-            (
-                "須有一份尚未離職、到結案日已持續滿 3 個月的就業紀錄（穩三）。",
-                "Needs a job still held that has lasted 3 months by the closing date.",
-            )
-        )
-    return pick(REASON_NOTES.get(code, ("無其他條件；請在摘要說明結案理由。", "No other condition; explain it.")))
+def score_combos() -> Scores:
+    """The satisfaction of the client, the employer and the receiving unit, each 1–5 or 未評."""
+    combos = []
+    for name in RATER_NAMES:
+        combo = QComboBox()
+        combo.setAccessibleName(pick(name))
+        for value, label in SCORES:
+            combo.addItem(pick(label), value)
+        combos.append(combo)
+    return combos[0], combos[1], combos[2]
 
 
-def score_combo(accessible_name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(accessible_name)
-    for value, label in SCORES:
-        combo.addItem(pick(label), value)
-    return combo
+def score_form(combos: Scores) -> QFormLayout:
+    form = QFormLayout()
+    for rater, combo in zip(RATERS, combos, strict=True):
+        form.addRow(pick(rater), combo)
+    return form
 
 
-def score_text(score: int | None) -> str:
-    return pick(dict(SCORES)[score or 0])
+def scores_of(combos: Scores) -> SatisfactionValues:
+    client, employer, unit = (combo.currentData() or None for combo in combos)
+    return SatisfactionValues(client, employer, unit)
 
 
 class ClosureTab(CaseTab):
@@ -136,8 +104,7 @@ class ClosureTab(CaseTab):
         self.closed_on = RocDateEdit(label=self.text("結案日", "Closing date"), required=True, language=lang)
         self.check_label = QLabel()
         self.check_label.setWordWrap(True)
-        self.validator = FormValidator()
-        self.validator.register(self.closed_on)
+        self.validator = form_validator(self.closed_on)
         side = QVBoxLayout()
         side.addWidget(QLabel(f"<b>{self.text('條件', 'What it needs')}</b>"))
         side.addWidget(self.requirement)
@@ -165,15 +132,10 @@ class ClosureTab(CaseTab):
         summary_layout.addWidget(self.summary)
 
         # --- step 3: satisfaction ---
-        self.satisfaction_client = score_combo(self.text("個案滿意度", "Client's satisfaction"))
-        self.satisfaction_employer = score_combo(self.text("雇主滿意度", "Employer's satisfaction"))
-        self.satisfaction_unit = score_combo(self.text("受案單位滿意度", "Receiving unit's satisfaction"))
+        self.satisfaction = score_combos()
+        self.satisfaction_client, self.satisfaction_employer, self.satisfaction_unit = self.satisfaction
         step_satisfaction = QWidget()
         satisfaction_layout = QVBoxLayout(step_satisfaction)
-        satisfaction_form = QFormLayout()
-        satisfaction_form.addRow(self.text("個案", "Client"), self.satisfaction_client)
-        satisfaction_form.addRow(self.text("雇主", "Employer"), self.satisfaction_employer)
-        satisfaction_form.addRow(self.text("受案單位", "Receiving unit"), self.satisfaction_unit)
         satisfaction_layout.addWidget(
             QLabel(
                 self.text(
@@ -182,7 +144,7 @@ class ClosureTab(CaseTab):
                 )
             )
         )
-        satisfaction_layout.addLayout(satisfaction_form)
+        satisfaction_layout.addLayout(score_form(self.satisfaction))
         satisfaction_layout.addStretch(1)
 
         # --- step 4: review ---
@@ -206,10 +168,7 @@ class ClosureTab(CaseTab):
         self.next_button.clicked.connect(self.next_step)
         self.finish_button.clicked.connect(self.finish)
         self.notice = Notice()
-        nav = QHBoxLayout()
-        nav.addStretch(1)
-        for button in (self.back_button, self.next_button, self.finish_button):
-            nav.addWidget(button)
+        nav = row_of(self.back_button, self.next_button, self.finish_button, right=True)
         wizard = QWidget()
         wizard_layout = QVBoxLayout(wizard)
         wizard_layout.addWidget(self.step_label)
@@ -223,18 +182,15 @@ class ClosureTab(CaseTab):
         self.closed_text.setWordWrap(True)
         self.closed_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.closed_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.later_client = score_combo(self.text("個案滿意度", "Client's satisfaction"))
-        self.later_employer = score_combo(self.text("雇主滿意度", "Employer's satisfaction"))
-        self.later_unit = score_combo(self.text("受案單位滿意度", "Receiving unit's satisfaction"))
+        self.later = score_combos()
+        self.later_client, self.later_employer, self.later_unit = self.later
         self.later_button = QPushButton(self.text("儲存滿意度", "Save satisfaction"))
         self.later_button.clicked.connect(self.save_satisfaction)
         self.later_notice = Notice()
         later = QGroupBox(self.text("結案後補記滿意度", "Satisfaction asked after closing"))
-        later_form = QFormLayout(later)
+        later_form = score_form(self.later)
+        later.setLayout(later_form)
         later_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        later_form.addRow(self.text("個案", "Client"), self.later_client)
-        later_form.addRow(self.text("雇主", "Employer"), self.later_employer)
-        later_form.addRow(self.text("受案單位", "Receiving unit"), self.later_unit)
         later_form.addRow("", self.later_button)
         later_form.addRow(self.later_notice)
         closed_layout = QVBoxLayout(self.closed_box)
@@ -287,29 +243,16 @@ class ClosureTab(CaseTab):
     def _show_closure(self, case: Case) -> None:
         closure = case.closure
         assert closure is not None
-        try:
-            reason = codes.closure_reason(closure.reason_code).label(language())
-        except AppError:
-            reason = closure.reason_code
+        scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
         rows = [
             (self.text("結案日", "Closed on"), day_text(closure.closed_on)),
-            (self.text("結案原因", "Reason"), reason),
+            (self.text("結案原因", "Reason"), reason_name(closure.reason_code)),
             (self.text("結案摘要", "Summary"), closure.summary or "—"),
-            (self.text("個案滿意度", "Client"), score_text(closure.satisfaction_client)),
-            (self.text("雇主滿意度", "Employer"), score_text(closure.satisfaction_employer)),
-            (self.text("受案單位滿意度", "Receiving unit"), score_text(closure.satisfaction_receiving_unit)),
+            *score_rows(SatisfactionValues(*scores)),
         ]
-        self.closed_text.setText(
-            "<table cellspacing='6'>"
-            + "".join(
-                f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px'>{k}</td><td>{_html(v)}</td></tr>"
-                for k, v in rows
-            )
-            + "</table>"
-        )
-        set_combo_data(self.later_client, closure.satisfaction_client or 0)
-        set_combo_data(self.later_employer, closure.satisfaction_employer or 0)
-        set_combo_data(self.later_unit, closure.satisfaction_receiving_unit or 0)
+        self.closed_text.setText(table_html(rows))
+        for combo, score in zip(self.later, scores, strict=True):
+            set_combo_data(combo, score or 0)
 
     # --- steps ---
 
@@ -414,11 +357,7 @@ class ClosureTab(CaseTab):
             reason_code=code,
             closed_on=closed_on,
             summary=self.summary.toPlainText(),
-            satisfaction=SatisfactionValues(
-                self.satisfaction_client.currentData() or None,
-                self.satisfaction_employer.currentData() or None,
-                self.satisfaction_unit.currentData() or None,
-            ),
+            satisfaction=scores_of(self.satisfaction),
         )
 
     def _review(self) -> str:
@@ -429,60 +368,28 @@ class ClosureTab(CaseTab):
             (self.text("結案原因", "Reason"), codes.closure_reason(values.reason_code).label(language())),
             (self.text("結案日", "Closing date"), day_text(values.closed_on)),
             (self.text("結案摘要", "Summary"), values.summary.strip()),
-            (self.text("個案滿意度", "Client"), score_text(values.satisfaction.client)),
-            (self.text("雇主滿意度", "Employer"), score_text(values.satisfaction.employer)),
-            (self.text("受案單位滿意度", "Receiving unit"), score_text(values.satisfaction.receiving_unit)),
+            *score_rows(values.satisfaction),
         ]
-        table = "".join(
-            f"<tr><td style='color:{MUTED_COLOUR}; padding-right:12px'>{k}</td><td>{_html(v)}</td></tr>"
-            for k, v in rows
-        )
         warning = self.text(
             "確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。",
             "Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.",
         )
-        return f"<table cellspacing='6'>{table}</table><p style='color:{ERROR_COLOUR}'>{warning}</p>"
+        return f"{table_html(rows)}<p style='color:{ERROR_COLOUR}'>{warning}</p>"
 
     def finish(self) -> None:
         values = self.values()
         if self.case is None or values is None:
             return
         case_id = self.case.id
-
-        def closed(_closure_id: object) -> None:
-            self.notice.clear()
-            self.changed.emit()
-
-        self.notice.clear()
-        self.runner.run(
-            lambda session: plan_edits.close(session, case_id, values),
-            closed,
-            refusal_shower(self.notice, self),
-            owner=self,
-        )
+        run_and_reload(self, self.notice, lambda session: plan_edits.close(session, case_id, values))
 
     def save_satisfaction(self) -> None:
         if self.case is None:
             return
-        case_id = self.case.id
-        values = SatisfactionValues(
-            self.later_client.currentData() or None,
-            self.later_employer.currentData() or None,
-            self.later_unit.currentData() or None,
-        )
-
-        def saved(_result: object) -> None:
-            self.later_notice.show_ok(self.text("已儲存滿意度。", "Satisfaction saved."))
-            self.changed.emit()
-
-        self.later_notice.clear()
-        self.runner.run(
+        case_id, values = self.case.id, scores_of(self.later)
+        run_and_reload(
+            self,
+            self.later_notice,
             lambda session: plan_edits.record_satisfaction(session, case_id, values),
-            saved,
-            refusal_shower(self.later_notice, self),
-            owner=self,
+            ("已儲存滿意度。", "Satisfaction saved."),
         )
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")

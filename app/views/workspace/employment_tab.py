@@ -4,9 +4,7 @@ the form to add a job (workflow.record_employment), correct one, or record that 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,45 +26,43 @@ from app.models import Case, Employment
 from app.models.enums import EmploymentProof
 from app.services import clock, plan_edits
 from app.services.plan_edits import EmploymentStatus, EmploymentValues
-from app.services.supported_employment import INTENSIVE_SUPPORT_MIN_WORKING_DAYS, MIN_WEEKLY_HOURS
 from app.views.runner import StoreRunner
-from app.views.widgets import FormValidator, RocDateEdit
+from app.views.widgets import RocDateEdit
 from app.views.workspace.base import CaseTab
-from app.views.workspace.plan_tab import (
-    MUTED_COLOUR,
+from app.views.workspace.common import (
     Notice,
-    cell,
     day_text,
     first_problem,
+    form_validator,
     language,
-    make_table,
+    muted_label,
     pick,
-    refusal_shower,
-    select_id,
-    selected_id,
+    required_date,
+    row_of,
+    run_and_reload,
+    run_edit,
     set_combo_data,
 )
+from app.views.workspace.common_tables import (
+    add_row,
+    cell,
+    find_selected,
+    focus_row,
+    make_table,
+    select_id,
+    selected_id,
+)
+from app.views.workspace.employment_status import (
+    PROOFS,
+    RULES,
+    explanation,
+    proofs_text,
+    status_badges,
+    support_text,
+    wage_text,
+)
 
-PROOFS: Final[dict[EmploymentProof, tuple[str, str]]] = {
-    EmploymentProof.LABOUR_INSURANCE: ("勞工保險", "Labour insurance"),
-    EmploymentProof.EMPLOYMENT_INSURANCE: ("就業保險", "Employment insurance"),
-    EmploymentProof.EMPLOYMENT_CERTIFICATE: ("僱用證明", "Employment certificate"),
-    EmploymentProof.PAYROLL: ("薪資名冊", "Payroll"),
-    EmploymentProof.TIME_CARD: ("打卡單", "Time card"),
-    EmploymentProof.SIGN_IN_SHEET: ("簽到表", "Sign-in sheet"),
-}
-PLACED_STYLE: Final = "background: #e3f2fd; color: #0d47a1; border: 1px solid #90caf9;"
-SUCCESS_STYLE: Final = "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;"
-PENDING_STYLE: Final = "background: #f5f5f5; color: #5f6368; border: 1px solid #dadce0;"
-BADGE_STYLE: Final = "QLabel {{ {colours} border-radius: 8px; padding: 1px 8px; }}"
 MONTHLY, HOURLY = "monthly", "hourly"
-
-
-def badge(text: str, colours: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(BADGE_STYLE.format(colours=colours))
-    label.setAccessibleName(text)
-    return label
 
 
 class EmploymentTab(CaseTab):
@@ -95,11 +91,8 @@ class EmploymentTab(CaseTab):
             self.text("就業紀錄", "Jobs"),
         )
         self.table.itemSelectionChanged.connect(self._picked)
-        self.empty = QLabel(self.text("尚無就業紀錄。", "No jobs recorded yet."))
-        self.empty.setStyleSheet(f"color: {MUTED_COLOUR};")
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.explain.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.empty = muted_label(self.text("尚無就業紀錄。", "No jobs recorded yet."))
+        self.explain = muted_label(wrap=True)
 
         # --- the job form: a new job, or the selected one corrected ---
         self.form_box = QGroupBox(self.text("就業資料", "Job"))
@@ -149,9 +142,7 @@ class EmploymentTab(CaseTab):
         self.group_model = QCheckBox(self.text("群組模式", "Group model"))
         self.remote = QCheckBox(self.text("偏鄉", "Remote area"))
         self.high_support = QCheckBox(self.text("高度支持需求", "High support needs"))
-        self.validator = FormValidator()
-        for field in (self.start_on, self.insured_on):
-            self.validator.register(field)
+        self.validator = form_validator(self.start_on, self.insured_on)
         self.supported.toggled.connect(self.support_days.setEnabled)
         self.support_days.setEnabled(False)
 
@@ -174,14 +165,8 @@ class EmploymentTab(CaseTab):
                 grid.addWidget(widget, row, column * 2 + 1, top)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
-        flags = QHBoxLayout()
-        for widget in (self.competitive, self.before_service, self.supported, self.support_days):
-            flags.addWidget(widget)
-        flags.addStretch(1)
-        counts = QHBoxLayout()
-        for widget in (self.group_model, self.remote, self.high_support):
-            counts.addWidget(widget)
-        counts.addStretch(1)
+        flags = row_of(self.competitive, self.before_service, self.supported, self.support_days)
+        counts = row_of(self.group_model, self.remote, self.high_support)
 
         self.add_button = QPushButton(self.text("新增就業", "Add job"))
         self.update_button = QPushButton(self.text("儲存修改", "Save changes"))
@@ -189,10 +174,7 @@ class EmploymentTab(CaseTab):
         self.add_button.clicked.connect(self.add)
         self.update_button.clicked.connect(self.save_changes)
         self.clear_button.clicked.connect(self.clear_form)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.update_button, self.clear_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = row_of(self.add_button, self.update_button, self.clear_button)
         self.form_notice = Notice()
         form_layout = QVBoxLayout(self.form_box)
         form_layout.addLayout(grid)
@@ -249,40 +231,23 @@ class EmploymentTab(CaseTab):
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for job in jobs:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
             status = self.statuses[job.id]
-            if job.monthly_wage is not None:
-                wage = self.text(f"月薪 {job.monthly_wage:,.0f}", f"{job.monthly_wage:,.0f}/month")
-            elif job.hourly_wage is not None:
-                wage = self.text(f"時薪 {job.hourly_wage:,.0f}", f"{job.hourly_wage:,.0f}/hour")
-            else:
-                wage = "—"
-            proofs = []
-            if job.labour_insurance_on is not None:
-                proofs.append(self.text(f"勞保 {day_text(job.labour_insurance_on)}", day_text(job.labour_insurance_on)))
-            if job.proof is not None and job.proof != EmploymentProof.LABOUR_INSURANCE:
-                proofs.append(pick(PROOFS[job.proof]))
-            if not proofs and job.proof == EmploymentProof.LABOUR_INSURANCE:
-                proofs.append(pick(PROOFS[job.proof]))
-            if job.supported:
-                support = self.text(
-                    f"{job.intensive_support_days} 天（{'支持性' if status.supported else '一般性'}）",
-                    f"{job.intensive_support_days} days ({'supported' if status.supported else 'general'})",
-                )
-            else:
-                support = "—"
             ended = f"{day_text(job.end_on)} {job.end_reason}".strip() if job.end_on else "—"
-            self.table.setItem(row, 0, cell(job.employer, job.id))
-            self.table.setItem(row, 1, cell(job.job_title))
-            self.table.setItem(row, 2, cell(day_text(job.start_on)))
-            self.table.setItem(row, 3, cell(f"{job.hours_per_week:g}"))
-            self.table.setItem(row, 4, cell(wage))
-            self.table.setItem(row, 5, cell("、".join(proofs) or self.text("無", "none")))
-            self.table.setItem(row, 6, cell(support))
-            self.table.setItem(row, 7, cell(ended))
-            self.table.setItem(row, 8, cell(""))
-            self.table.setCellWidget(row, 8, self._badges(status))
+            row = add_row(
+                self.table,
+                [
+                    cell(job.employer, job.id),
+                    cell(job.job_title),
+                    cell(day_text(job.start_on)),
+                    cell(f"{job.hours_per_week:g}"),
+                    cell(wage_text(job)),
+                    cell(proofs_text(job)),
+                    cell(support_text(job, status)),
+                    cell(ended),
+                    cell(""),
+                ],
+            )
+            self.table.setCellWidget(row, 8, status_badges(status))
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         self.table.setVisible(bool(jobs))
@@ -292,31 +257,11 @@ class EmploymentTab(CaseTab):
         self._focus = None
         self._picked()
 
-    def _badges(self, status: EmploymentStatus) -> QWidget:
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.setSpacing(4)
-        if status.placement_success:
-            row.addWidget(badge(self.text("推介成功", "Placed"), PLACED_STYLE))
-        if status.employment_success:
-            row.addWidget(badge(self.text("就業成功", "Employed 3 months"), SUCCESS_STYLE))
-        if not status.placement_success and not status.employment_success:
-            row.addWidget(badge(self.text("尚未成功", "Not yet counted"), PENDING_STYLE))
-        row.addStretch(1)
-        return box
-
     def focus_target(self, target_kind: str, target_id: uuid.UUID | None) -> None:
-        self._focus = target_id
-        if select_id(self.table, target_id):
-            self._focus = None
-            self.table.setFocus()
+        self._focus = focus_row(self.table, target_id)
 
     def selected(self) -> Employment | None:
-        job_id = selected_id(self.table)
-        if self.case is None or job_id is None:
-            return None
-        return next((e for e in self.case.employments if e.id == job_id), None)
+        return find_selected(self.table, self.case.employments) if self.case is not None else None
 
     def _picked(self) -> None:
         job = self.selected()
@@ -336,54 +281,12 @@ class EmploymentTab(CaseTab):
         )
         self.end_box.setEnabled(open_case and job is not None and job.end_on is None)
         if job is None:
-            self.explain.setText(
-                self.text(
-                    "推介成功：競爭性職場就業滿 1 天且有勞保（5 人以下公司可用其他證明）；就業成功：就業滿 3 個月、"
-                    f"薪資與權益合法、每週至少 {MIN_WEEKLY_HOURS} 小時。狀態依今日計算。",
-                    "Placed: a competitive job for ≥ 1 day with labour insurance (other proof for firms of ≤ 5); "
-                    f"employed: 3 months on lawful terms, ≥ {MIN_WEEKLY_HOURS} h a week. Computed as of today.",
-                )
-            )
+            self.explain.setText(pick(RULES))
             return
         self._load(job)
-        self.explain.setText(self._explain(job, self.statuses.get(job.id)))
+        self.explain.setText(explanation(job, self.statuses.get(job.id)))
         self.end_on.setDate(job.end_on or clock.today())
         self.end_reason.setText(job.end_reason)
-
-    def _explain(self, job: Employment, status: EmploymentStatus | None) -> str:
-        if status is None:
-            return ""
-        notes = []
-        if not status.placement_success:
-            notes.append(
-                self.text(
-                    "未達推介成功：需競爭性職場且有勞保加保日（5 人以下公司可用其他證明並填員工人數）。",
-                    "Not placed: needs a competitive job with labour insurance (or other proof for firms of ≤ 5).",
-                )
-            )
-        if status.employment_success:
-            notes.append(self.text("已就業滿 3 個月，符合就業成功。", "Three months reached: counts as employed."))
-        elif job.end_on is None and status.three_months_on >= clock.today():
-            notes.append(
-                self.text(
-                    f"持續就業至 {day_text(status.three_months_on)} 即滿 3 個月（就業成功）。",
-                    f"Employed through {day_text(status.three_months_on)} completes 3 months.",
-                )
-            )
-        elif job.hours_per_week < MIN_WEEKLY_HOURS:
-            notes.append(
-                self.text(
-                    f"每週工時未滿 {MIN_WEEKLY_HOURS} 小時，不計就業成功。", f"Under {MIN_WEEKLY_HOURS} h a week."
-                )
-            )
-        if job.supported and not status.supported:
-            notes.append(
-                self.text(
-                    f"密集輔導未滿 {INTENSIVE_SUPPORT_MIN_WORKING_DAYS} 個工作天，計為一般性就業。",
-                    f"Under {INTENSIVE_SUPPORT_MIN_WORKING_DAYS} working days of support: counts as general.",
-                )
-            )
-        return "　".join(notes)
 
     def _load(self, job: Employment) -> None:
         self.employer.setText(job.employer)
@@ -450,10 +353,6 @@ class EmploymentTab(CaseTab):
             high_support=self.high_support.isChecked(),
         )
 
-    def _run(self, job: Callable[[Any], object], notice: Notice, done: Callable[[object], None]) -> None:
-        notice.clear()
-        self.runner.run(job, done, refusal_shower(notice, self), owner=self)
-
     def _checked_values(self) -> EmploymentValues | None:
         problem = first_problem(self.validator)
         values = self.values()
@@ -473,31 +372,31 @@ class EmploymentTab(CaseTab):
             self.form_notice.show_ok(self.text("已新增就業紀錄。", "Job added."))
             self.changed.emit()
 
-        self._run(lambda session: plan_edits.add_employment(session, case_id, values), self.form_notice, added)
+        run_edit(self, self.form_notice, lambda session: plan_edits.add_employment(session, case_id, values), added)
 
     def save_changes(self) -> None:
         job, values = self.selected(), self._checked_values()
         if job is None or values is None:
             return
         job_id = job.id
-
-        def updated(_result: object) -> None:
-            self.form_notice.show_ok(self.text("已儲存修改。", "Changes saved."))
-            self.changed.emit()
-
-        self._run(lambda session: plan_edits.update_employment(session, job_id, values), self.form_notice, updated)
+        run_and_reload(
+            self,
+            self.form_notice,
+            lambda session: plan_edits.update_employment(session, job_id, values),
+            ("已儲存修改。", "Changes saved."),
+        )
 
     def end(self) -> None:
-        job, end_on = self.selected(), self.end_on.date()
+        job = self.selected()
         if job is None:
             return
+        end_on = required_date(self.end_on, self.end_notice, ("請填寫離職日。", "Enter the last day."))
         if end_on is None:
-            self.end_notice.show_error(self.end_on.errorMessage() or self.text("請填寫離職日。", "Enter the last day."))
             return
         job_id, reason = job.id, self.end_reason.text()
-
-        def ended(_result: object) -> None:
-            self.end_notice.show_ok(self.text("已記錄離職。", "End recorded."))
-            self.changed.emit()
-
-        self._run(lambda session: plan_edits.end_employment(session, job_id, end_on, reason), self.end_notice, ended)
+        run_and_reload(
+            self,
+            self.end_notice,
+            lambda session: plan_edits.end_employment(session, job_id, end_on, reason),
+            ("已記錄離職。", "End recorded."),
+        )

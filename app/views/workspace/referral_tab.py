@@ -5,9 +5,7 @@ contacted first, its remaining capacity, the client's consent)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from datetime import date
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,49 +27,46 @@ from app.models.enums import ReferralKind, ReferralResponse
 from app.services import clock, plan_edits
 from app.services.plan_edits import ReferralValues, UnitChoice
 from app.views.runner import StoreRunner
-from app.views.widgets import FormValidator, RocDateEdit
+from app.views.widgets import RocDateEdit
 from app.views.workspace.base import CaseTab
-from app.views.workspace.plan_tab import (
+from app.views.workspace.common import (
     ERROR_COLOUR,
-    MUTED_COLOUR,
-    OK_COLOUR,
     Notice,
-    UnitPicker,
-    cell,
     day_text,
     first_problem,
+    form_validator,
     language,
-    make_table,
+    muted_label,
     pick,
-    refusal_shower,
-    select_id,
-    selected_id,
-    service_kind_combo,
+    required_date,
+    row_of,
+    run_and_reload,
+    run_edit,
     service_name,
 )
+from app.views.workspace.common_tables import (
+    add_row,
+    cell,
+    find_selected,
+    focus_row,
+    make_table,
+    select_id,
+    selected_id,
+)
+from app.views.workspace.common_units import UnitPicker, load_units, service_kind_combo
+from app.views.workspace.referral_texts import (
+    KINDS,
+    RESPONSES,
+    SHORT_KINDS,
+    answer_text,
+    consented_text,
+    contacted_text,
+    due_text,
+    response_text,
+    summary_html,
+)
 
-KINDS: Final[dict[ReferralKind, tuple[str, str]]] = {
-    ReferralKind.SERVICE: ("派案至服務單位", "Refer to a service unit"),
-    ReferralKind.JOB: ("推介就業（雇主）", "Refer to a job (employer)"),
-}
-SHORT_KINDS: Final[dict[ReferralKind, tuple[str, str]]] = {
-    ReferralKind.SERVICE: ("派案", "Service"),
-    ReferralKind.JOB: ("推介就業", "Job"),
-}
-RESPONSES: Final[dict[ReferralResponse, tuple[str, str]]] = {
-    ReferralResponse.PENDING: ("待回覆", "Waiting"),
-    ReferralResponse.ACCEPTED: ("接案", "Accepted"),
-    ReferralResponse.DECLINED: ("不接案", "Declined"),
-}
-JOB_RESPONSES: Final[dict[ReferralResponse, tuple[str, str]]] = {
-    ReferralResponse.PENDING: ("待面試結果", "Waiting"),
-    ReferralResponse.ACCEPTED: ("錄取", "Hired"),
-    ReferralResponse.DECLINED: ("未錄取", "Not hired"),
-}
-
-
-def response_text(kind: ReferralKind, response: ReferralResponse) -> str:
-    return pick((JOB_RESPONSES if kind == ReferralKind.JOB else RESPONSES)[response])
+PICK_ONE: Final = ("請在上方選擇一筆轉介。", "Pick a referral above.")
 
 
 class ReferralTab(CaseTab):
@@ -99,12 +94,11 @@ class ReferralTab(CaseTab):
             self.text("轉介紀錄", "Referrals"),
         )
         self.table.itemSelectionChanged.connect(self._picked)
-        self.empty = QLabel(self.text("尚無轉介紀錄。", "No referrals yet."))
-        self.empty.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.empty = muted_label(self.text("尚無轉介紀錄。", "No referrals yet."))
 
         # --- the selected referral: the answer and the follow-up ---
         self.selected_box = QGroupBox(self.text("所選轉介", "Selected referral"))
-        self.selected_text = QLabel(self.text("請在上方選擇一筆轉介。", "Pick a referral above."))
+        self.selected_text = QLabel(pick(PICK_ONE))
         self.selected_text.setWordWrap(True)
         self.response = QComboBox()
         self.response.setAccessibleName(self.text("回覆結果", "Answer"))
@@ -147,24 +141,19 @@ class ReferralTab(CaseTab):
             self.kind.addItem(pick(kind_label), kind)
         self.service_kind = service_kind_combo(self.text("服務項目", "Service"))
         self.unit = UnitPicker(("（請選擇受案單位）", "(choose the receiving unit)"))
-        self.unit_contact = QLabel()
-        self.unit_contact.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.unit_contact = muted_label()
         self.employer = QLineEdit()
         self.employer.setAccessibleName(self.text("雇主", "Employer"))
         self.job_title = QLineEdit()
         self.job_title.setAccessibleName(self.text("職務", "Job"))
-        self.contacted = QCheckBox(self.text("派案前已先聯繫受案單位", "The unit was contacted before referring"))
+        self.contacted = QCheckBox(contacted_text(job=False))
         self.contacted_on = RocDateEdit(label=self.text("聯繫日期", "Contacted on"), language=lang)
-        self.consented = QCheckBox(
-            self.text("個案同意將資料提供給受案單位", "The client agreed to their data going to the unit")
-        )
+        self.consented = QCheckBox(consented_text(job=False))
         self.sent_on = RocDateEdit(label=self.text("派案日", "Sent on"), required=True, language=lang)
         self.send_button = QPushButton(self.text("送出", "Send"))
         self.send_button.clicked.connect(self.send)
         self.form_notice = Notice()
-        self.validator = FormValidator()
-        for field in (self.contacted_on, self.sent_on):
-            self.validator.register(field)
+        self.validator = form_validator(self.contacted_on, self.sent_on)
 
         self.target = QStackedWidget()  # a unit for a service referral, an employer for a job
         unit_page = QWidget()
@@ -189,12 +178,9 @@ class ReferralTab(CaseTab):
         form.addRow(self.text("先行聯繫", "Contact first"), contacted_row)
         form.addRow(self.text("個案同意", "Consent"), self.consented)
         form.addRow(self.text("派案日", "Sent on"), self.sent_on)
-        send_row = QHBoxLayout()
-        send_row.addWidget(self.send_button)
-        send_row.addStretch(1)
         form_layout = QVBoxLayout(self.form_box)
         form_layout.addLayout(form)
-        form_layout.addLayout(send_row)
+        form_layout.addLayout(row_of(self.send_button))
         form_layout.addWidget(self.form_notice)
         form_layout.addStretch(1)
 
@@ -219,8 +205,7 @@ class ReferralTab(CaseTab):
 
     def show_case(self, case: Case) -> None:
         super().show_case(case)
-        county = case.county
-        self.runner.run(lambda session: plan_edits.list_units(session, county=county), self._units_loaded, owner=self)
+        load_units(self, case.county, self._units_loaded)
         keep = self._focus or selected_id(self.table)
         today = clock.today()
         referrals = sorted(
@@ -231,32 +216,23 @@ class ReferralTab(CaseTab):
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for referral in referrals:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
             service = service_name(referral.service_kind) if referral.service_kind else ""
-            what = service or referral.job_title or "—"
             where = referral.receiving_unit.name if referral.receiving_unit is not None else referral.employer or "—"
-            answer = response_text(referral.kind, referral.response)
-            if referral.responded_on is not None:
-                answer += f" {day_text(referral.responded_on)}"
-            if referral.response == ReferralResponse.DECLINED and referral.decline_reason:
-                answer += f"：{referral.decline_reason}"
-            due_text, due_colour = self._due(referral, today)
-            answer_colour = (
-                OK_COLOUR
-                if referral.response == ReferralResponse.ACCEPTED
-                else ERROR_COLOUR
-                if referral.response == ReferralResponse.DECLINED
-                else None
-            )
-            self.table.setItem(row, 0, cell(pick(SHORT_KINDS[referral.kind]), referral.id))
-            self.table.setItem(row, 1, cell(what))
-            self.table.setItem(row, 2, cell(where))
-            self.table.setItem(row, 3, cell(day_text(referral.sent_on)))
-            self.table.setItem(row, 4, cell(answer, colour=answer_colour))
-            self.table.setItem(row, 5, cell(due_text, colour=due_colour, bold=due_colour == ERROR_COLOUR))
+            answer, answer_colour = answer_text(referral)
+            due, due_colour = due_text(referral, today)
             done = day_text(referral.follow_up_done_on) if referral.follow_up_done_on else "—"
-            self.table.setItem(row, 6, cell(done))
+            add_row(
+                self.table,
+                [
+                    cell(pick(SHORT_KINDS[referral.kind]), referral.id),
+                    cell(service or referral.job_title or "—"),
+                    cell(where),
+                    cell(day_text(referral.sent_on)),
+                    cell(answer, colour=answer_colour),
+                    cell(due, colour=due_colour, bold=due_colour == ERROR_COLOUR),
+                    cell(done),
+                ],
+            )
         self.table.blockSignals(False)
         self.table.setVisible(bool(referrals))
         self.empty.setVisible(not referrals)
@@ -267,36 +243,15 @@ class ReferralTab(CaseTab):
         self._picked()
         self.form_box.setEnabled(case.closed_on is None and case.opened_on is not None)
 
-    def _due(self, referral: Referral, today: date) -> tuple[str, str | None]:
-        due = referral.follow_up_due_on
-        if due is None:
-            return "—", None
-        if referral.follow_up_done_on is not None:
-            return day_text(due), None
-        late = (today - due).days
-        if late > 0:
-            return self.text(
-                f"{day_text(due)}（逾期 {late} 天）", f"{day_text(due)} ({late} days overdue)"
-            ), ERROR_COLOUR
-        if late == 0:
-            return self.text(f"{day_text(due)}（今天到期）", f"{day_text(due)} (due today)"), ERROR_COLOUR
-        return day_text(due), None
-
     def focus_target(self, target_kind: str, target_id: uuid.UUID | None) -> None:
-        self._focus = target_id
-        if select_id(self.table, target_id):
-            self._focus = None
-            self.table.setFocus()
+        self._focus = focus_row(self.table, target_id)
 
     def _units_loaded(self, units: list[UnitChoice]) -> None:
         self.units = units
         self.unit.set_units(units)
 
     def selected(self) -> Referral | None:
-        referral_id = selected_id(self.table)
-        if self.case is None or referral_id is None:
-            return None
-        return next((r for r in self.case.referrals if r.id == referral_id), None)
+        return find_selected(self.table, self.case.referrals) if self.case is not None else None
 
     def _picked(self) -> None:
         referral = self.selected()
@@ -312,24 +267,9 @@ class ReferralTab(CaseTab):
         for widget in (self.follow_up_on, self.follow_up_note, self.follow_up_button):
             widget.setEnabled(open_case and sent and not followed)
         if referral is None:
-            self.selected_text.setText(self.text("請在上方選擇一筆轉介。", "Pick a referral above."))
+            self.selected_text.setText(pick(PICK_ONE))
             return
-        where = referral.receiving_unit.name if referral.receiving_unit is not None else referral.employer
-        lines = [f"<b>{where}</b>"]
-        if referral.contacted_before_dispatch and referral.contacted_on is not None:
-            lines.append(
-                self.text(
-                    f"派案前聯繫：{day_text(referral.contacted_on)}", f"Contacted {day_text(referral.contacted_on)}"
-                )
-            )
-        if followed:
-            lines.append(
-                self.text(
-                    f"已於 {day_text(referral.follow_up_done_on)} 追蹤：{referral.follow_up_note}",
-                    f"Followed up {day_text(referral.follow_up_done_on)}: {referral.follow_up_note}",
-                )
-            )
-        self.selected_text.setText("<br>".join(lines))
+        self.selected_text.setText(summary_html(referral))
         for index in range(self.response.count()):
             self.response.setItemText(
                 index, response_text(referral.kind, ReferralResponse(self.response.itemData(index)))
@@ -348,16 +288,8 @@ class ReferralTab(CaseTab):
     def _kind_changed(self) -> None:
         job = self.kind.currentData() == ReferralKind.JOB
         self.target.setCurrentIndex(1 if job else 0)
-        self.contacted.setText(
-            self.text("推介前已先聯繫雇主", "The employer was contacted first")
-            if job
-            else self.text("派案前已先聯繫受案單位", "The unit was contacted before referring")
-        )
-        self.consented.setText(
-            self.text("個案同意將資料提供給雇主", "The client agreed to their data going to the employer")
-            if job
-            else self.text("個案同意將資料提供給受案單位", "The client agreed to their data going to the unit")
-        )
+        self.contacted.setText(contacted_text(job))
+        self.consented.setText(consented_text(job))
 
     def _service_changed(self) -> None:
         self.unit.set_service_kind(str(self.service_kind.currentData()))
@@ -367,8 +299,7 @@ class ReferralTab(CaseTab):
         if unit is None:
             self.unit_contact.setText(self.text("只列出提供此服務的單位。", "Only units offering this service."))
             return
-        contact = "　".join(p for p in (unit.contact_person, unit.phone) if p)
-        self.unit_contact.setText(f"{UnitPicker.capacity_text(unit)}　{contact}".strip())
+        self.unit_contact.setText(UnitPicker.summary(unit))
 
     def _contacted_toggled(self, on: bool) -> None:
         self.contacted_on.setEnabled(on)
@@ -390,14 +321,6 @@ class ReferralTab(CaseTab):
         self.sent_on.setDate(clock.today())
 
     # --- saving ---
-
-    def _run(self, job: Callable[[Any], object], notice: Notice, done_text: tuple[str, str]) -> None:
-        def done(_result: object) -> None:
-            notice.show_ok(pick(done_text))
-            self.changed.emit()
-
-        notice.clear()
-        self.runner.run(job, done, refusal_shower(notice, self), owner=self)
 
     def values(self) -> ReferralValues | None:
         sent_on = self.sent_on.date()
@@ -434,46 +357,43 @@ class ReferralTab(CaseTab):
             )
             self.changed.emit()
 
-        self.form_notice.clear()
-        self.runner.run(
+        run_edit(
+            self,
+            self.form_notice,
             lambda session: plan_edits.create_referral_and_dispatch(session, case_id, values),
             sent,
-            refusal_shower(self.form_notice, self),
-            owner=self,
         )
 
     def record_response(self) -> None:
-        referral, on = self.selected(), self.response_on.date()
+        referral = self.selected()
         if referral is None:
             return
+        on = required_date(self.response_on, self.selected_notice, ("請填寫回覆日。", "Enter the date."))
         if on is None:
-            self.selected_notice.show_error(
-                self.response_on.errorMessage() or self.text("請填寫回覆日。", "Enter the date.")
-            )
             return
         referral_id, response, reason = (
             referral.id,
             ReferralResponse(self.response.currentData()),
             self.decline_reason.text(),
         )
-        self._run(
-            lambda session: plan_edits.record_referral_response(session, referral_id, response, on, reason),
+        run_and_reload(
+            self,
             self.selected_notice,
+            lambda session: plan_edits.record_referral_response(session, referral_id, response, on, reason),
             ("已記錄單位回覆。", "Answer recorded."),
         )
 
     def record_follow_up(self) -> None:
-        referral, on = self.selected(), self.follow_up_on.date()
+        referral = self.selected()
         if referral is None:
             return
+        on = required_date(self.follow_up_on, self.selected_notice, ("請填寫追蹤日。", "Enter the date."))
         if on is None:
-            self.selected_notice.show_error(
-                self.follow_up_on.errorMessage() or self.text("請填寫追蹤日。", "Enter the date.")
-            )
             return
         referral_id, note = referral.id, self.follow_up_note.text()
-        self._run(
-            lambda session: plan_edits.record_follow_up(session, referral_id, on, note),
+        run_and_reload(
+            self,
             self.selected_notice,
+            lambda session: plan_edits.record_follow_up(session, referral_id, on, note),
             ("已記錄追蹤。", "Follow-up recorded."),
         )
