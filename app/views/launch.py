@@ -37,6 +37,7 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> 
     store = runner.store
     window = MainWindow(settings, f"{user} · {store.path}")
     cases = CaseWindows(runner, window)
+    window.cases = cases
     today = TodayView(runner, user)
     today.open_requested.connect(lambda case_id, kind, target: cases.open(case_id, kind, target))
     caseload = CaseloadView(runner)

@@ -6,7 +6,7 @@ splitter and last page are remembered with QSettings; Ctrl+1…9 switch pages, C
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
 
@@ -19,16 +19,25 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, status_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.cases: QObject | None = None  # the open case windows (launch.CaseWindows), kept with the window
         english = current_language() == "en"
         self.setWindowTitle(f"FieldCase {__version__}" + (" — case management" if english else " — 個案管理"))
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages" if english else "功能選單")
-        self.nav.setMaximumWidth(220)
+        self.nav.setMaximumWidth(200)
+        self.nav.setMinimumWidth(120)
+        # Large, padded entries: the navigation is what a tired case manager reaches for most.
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 12pt; border: none; outline: 0; background: palette(window); }"
+            "QListWidget::item { padding: 10px 14px; }"
+            "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"
+        )
         self.pages = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1000])
         self.setCentralWidget(self.splitter)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = QLabel(status_text)

@@ -1,0 +1,102 @@
+"""`make screenshots`: every main screen rendered offscreen with demo data into docs/screenshots/.
+
+Run as `python -m app.views.screenshots [OUTDIR]`; the pictures illustrate the user guide (docs/user-guide.md).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+DEMO_TODAY = date(2025, 11, 20)
+SIZE = (1280, 800)
+
+
+def _settle(is_idle: object, rounds: int = 3) -> None:
+    """Let queued jobs finish and the widgets repaint (never a bare processEvents() loop)."""
+    loop = QEventLoop()
+    for _ in range(400):
+        QTimer.singleShot(25, loop.quit)
+        loop.exec()
+        if callable(is_idle) and is_idle():
+            rounds -= 1
+            if rounds <= 0:
+                return
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("FIELDCASE_PASSPHRASE", "screenshots only")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    application = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(application, QApplication)
+
+    from app.services import clock
+    from app.services.demo import generate_demo
+    from app.store.store import Store
+    from app.views.case_windows import CaseWindows
+    from app.views.fonts import install_fonts
+    from app.views.i18n import apply_language
+    from app.views.launch import build_main_window
+    from app.views.runner import StoreRunner
+    from app.views.settings import AppSettings
+    from app.views.today import TodayView
+    from app.views.workspace import CaseWorkspace
+
+    clock.today = lambda: DEMO_TODAY  # the demo history ends on this day; deadlines are computed for it
+    apply_language(application, "zh-TW")
+    install_fonts()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "demo.db", actor="cm.chen")
+        generate_demo(store, 300, seed=2, today=DEMO_TODAY)
+        runner = StoreRunner(store)
+        settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+        window = build_main_window(runner, settings, "cm.chen")
+        window.resize(*SIZE)
+        window.show()
+        for index, name in enumerate(("today", "caseload", "directory")):
+            window.show_page(index)
+            _settle(lambda: runner.idle)
+            _save(window, out, f"main-{name}")
+        today = window.pages.widget(0)
+        assert isinstance(today, TodayView)
+        items = today.items()
+        case_id = next(item.case_id for item in items if item.case_id is not None)
+        assert isinstance(window.cases, CaseWindows)
+        window.cases.open(case_id)
+        _settle(lambda: runner.idle)
+        (workspace,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWorkspace) and w.isVisible()]
+        workspace.resize(*SIZE)
+        for index in range(workspace.tabs.count()):
+            workspace.tabs.setCurrentIndex(index)
+            _settle(lambda: runner.idle)
+            _save(
+                workspace,
+                out,
+                f"case-{index + 1}-{type(workspace.tab_pages[index]).__name__.removesuffix('Tab').lower()}",
+            )
+        workspace.close()
+        window.close()
+        runner.shutdown()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
