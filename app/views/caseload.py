@@ -245,6 +245,11 @@ class CaseloadView(QWidget):
             include_closed=self.include_closed.isChecked(),
         )
 
+    def selected_case_ids(self) -> list[uuid.UUID]:
+        """The cases selected in the table, in table order (for 移案 and batch actions)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [case_id for row in rows if (case_id := self.model.case_id(row)) is not None]
+
     def refresh(self, changed: Collection[uuid.UUID] | None = None) -> None:
         """After an operation: mark the cached rows of the cases it `changed` (None: possibly all) stale and query
         the ids again, since a changed case may no longer match the filters or keep its place in the order."""

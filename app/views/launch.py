@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.errors import AppError
@@ -22,6 +22,7 @@ from app.views.caseload import CaseloadView
 from app.views.directory import DirectoryView
 from app.views.errors import current_language, report_error
 from app.views.fonts import install_fonts
+from app.views.handover import HandoverDialog
 from app.views.i18n import apply_language
 from app.views.intake import IntakeDialog
 from app.views.logs import setup_logging
@@ -56,6 +57,28 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> 
         dialog.open_case_requested.connect(cases.open)
         dialog.intake_saved.connect(refresh_lists)
         dialog.exec()
+
+    def hand_over() -> None:
+        case_ids = caseload.selected_case_ids()
+        if not case_ids:
+            window.show_page(1)
+            QMessageBox.information(
+                window,
+                "FieldCase",
+                "Select the cases to hand over in My cases first."
+                if english
+                else "請先在「我的個案」選取要移交的個案（可按住 Ctrl 或 Shift 多選）。",
+            )
+            return
+        dialog = HandoverDialog(runner, case_ids, window)
+        dialog.transferred.connect(refresh_lists)
+        dialog.exec()
+
+    handover = QAction("Hand over cases…" if english else "移案…", window)
+    handover.setShortcut(QKeySequence("Ctrl+Shift+T"))
+    handover.triggered.connect(hand_over)
+    window.addAction(handover)
+    window.file_menu.insertAction(window.file_menu.actions()[0], handover)
 
     intake = QAction("New intake…" if english else "新案受理…", window)
     intake.setShortcut(QKeySequence("Ctrl+N"))

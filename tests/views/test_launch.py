@@ -55,3 +55,25 @@ def test_main_window_has_the_pages_and_opens_a_case(runner: StoreRunner, qtbot: 
     (workspace,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWorkspace)]
     assert workspace.case is not None and workspace.case.id == case_id
     assert workspace.tabs.count() == 9
+
+
+def test_hand_over_takes_the_cases_selected_in_the_caseload(runner: StoreRunner, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    from app.views.caseload import CaseloadView
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = build_main_window(runner, settings, "cm.chen")
+    qtbot.addWidget(window)
+    window.show_page(1)
+    caseload = window.pages.widget(1)
+    assert isinstance(caseload, CaseloadView)
+    qtbot.waitUntil(lambda: runner.idle and caseload.model.rowCount() > 2, timeout=10_000)
+    selection = caseload.table.selectionModel()
+    for row in (0, 2):
+        selection.select(
+            caseload.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert caseload.selected_case_ids() == [caseload.model.case_id(0), caseload.model.case_id(2)]
+    assert any(a.text() == "移案…" for a in window.actions())
