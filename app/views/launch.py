@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from app import __version__
 from app.errors import AppError
+from app.services.unlock_secret import has_unlock_password, set_unlock_password, verify_unlock
+from app.store.store import Store
 from app.views.case_windows import CaseWindows
 from app.views.caseload import CaseloadView
 from app.views.directory import DirectoryView
@@ -25,12 +27,13 @@ from app.views.fonts import install_fonts
 from app.views.handover import HandoverDialog
 from app.views.i18n import apply_language
 from app.views.intake import IntakeDialog
+from app.views.lock import IdleWatcher, LockScreen
 from app.views.logs import setup_logging
 from app.views.main_window import MainWindow
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
 from app.views.today import TodayView
-from app.views.unlock import open_store
+from app.views.unlock import PassphraseDialog, open_store
 
 
 def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> MainWindow:
@@ -85,8 +88,46 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> 
     intake.triggered.connect(new_intake)
     window.addAction(intake)
     window.file_menu.insertAction(window.file_menu.actions()[0], intake)
+    _install_idle_lock(window, runner, settings)
     window.restore_last_page()
     return window
+
+
+def _install_idle_lock(window: MainWindow, runner: StoreRunner, settings: AppSettings) -> None:
+    store = runner.store
+    passphrase_protected = store.key.source == "passphrase"
+
+    def verify(secret: str, done: Callable[[bool], None]) -> None:
+        runner.run(lambda session: verify_unlock(session, store.path, passphrase_protected, secret), done, owner=window)
+
+    screen = LockScreen(verify)
+    window.set_lock_screen(screen)
+    watcher = IdleWatcher(settings.idle_lock_minutes, window)
+    watcher.idle.connect(window.lock)
+    screen.unlocked.connect(window.unlock)
+    screen.unlocked.connect(watcher.resume)
+    lock_now = QAction("Lock" if current_language() == "en" else "鎖定", window)
+    lock_now.setShortcut(QKeySequence("Ctrl+L"))
+    lock_now.triggered.connect(window.lock)
+    window.addAction(lock_now)
+    window.file_menu.addAction(lock_now)
+    window.idle_watcher = watcher
+
+
+def ensure_unlock_password(store: Store, parent: QWidget | None = None) -> bool:
+    """A store whose key is in the OS keyring opens without typing; the idle lock then needs a password of its own,
+    set once here. False when the user declines (the app does not run without it)."""
+    if store.key.source != "keyring":
+        return True
+    with store.transaction() as session:
+        if has_unlock_password(session):
+            return True
+    dialog = PassphraseDialog(creating=True, parent=parent, purpose="unlock")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    with store.transaction() as session:
+        set_unlock_password(session, dialog.passphrase.text())
+    return True
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -112,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = Path(args.store) if args.store else settings.store_path
     user = args.user or getpass.getuser()
     store = open_store(path, user)
-    if store is None:
+    if store is None or not ensure_unlock_password(store):
         return 1
     if args.demo:
         from app.services.cases import count_clients

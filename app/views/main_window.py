@@ -20,6 +20,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.cases: QObject | None = None  # the open case windows (launch.CaseWindows), kept with the window
+        self.idle_watcher: QObject | None = None
         english = current_language() == "en"
         self.setWindowTitle(f"FieldCase {__version__}" + (" — case management" if english else " — 個案管理"))
         self.nav = QListWidget()
@@ -38,7 +39,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([150, 1000])
-        self.setCentralWidget(self.splitter)
+        self.root = QStackedWidget()  # the work, or the lock screen while locked
+        self.root.addWidget(self.splitter)
+        self.setCentralWidget(self.root)
+        self._lock_screen: QWidget | None = None
+        self._hidden_while_locked: list[QWidget] = []
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.status = QLabel(status_text)
         self.statusBar().addPermanentWidget(self.status)
@@ -68,6 +73,40 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    def set_lock_screen(self, screen: QWidget) -> None:
+        self._lock_screen = screen
+        self.root.addWidget(screen)
+
+    @property
+    def locked(self) -> bool:
+        return self._lock_screen is not None and self.root.currentWidget() is self._lock_screen
+
+    def lock(self) -> None:
+        """Hide every client's data: the pages, the open case windows, the menus and shortcuts."""
+        if self._lock_screen is None or self.locked:
+            return
+        self._hidden_while_locked = [w for w in self._case_windows() if w.isVisible()]
+        for window in self._hidden_while_locked:
+            window.hide()
+        self.root.setCurrentWidget(self._lock_screen)
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            action.setEnabled(False)
+        self._lock_screen.setFocus()
+
+    def unlock(self) -> None:
+        self.root.setCurrentWidget(self.splitter)
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        for window in self._hidden_while_locked:
+            window.show()
+        self._hidden_while_locked = []
+
+    def _case_windows(self) -> list[QWidget]:
+        open_windows = getattr(self.cases, "open_windows", None)
+        return list(open_windows()) if callable(open_windows) else []
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()

@@ -16,12 +16,20 @@ MAX_ATTEMPTS = 5
 class PassphraseDialog(QDialog):
     """Asks for the store's passphrase; when creating a store, asks twice and says how long it must be."""
 
-    def __init__(self, creating: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, creating: bool, parent: QWidget | None = None, purpose: str = "store") -> None:
         super().__init__(parent)
         english = current_language() == "en"
         self.creating = creating
         self.setWindowTitle("Unlock FieldCase" if english else "解鎖 FieldCase")
-        if creating:
+        if purpose == "unlock":
+            text = (
+                "Choose an unlock password (at least 8 characters). FieldCase asks for it after a while without use, "
+                "so nobody reads client data on an unattended laptop."
+                if english
+                else "請設定解鎖密碼（至少 8 個字元）。閒置一段時間後 FieldCase 會自動鎖定，需輸入此密碼才能繼續，"
+                "避免他人在無人看管的筆電上看到個案資料。"
+            )
+        elif creating:
             text = (
                 "Choose a passphrase for the new case store (at least 8 characters); without it the data is lost."
                 if english
