@@ -25,7 +25,7 @@ from app.services.validation import make_national_id
 from app.store import indexing
 from app.store.engine import make_engine
 from app.store.keys import StoreKey
-from app.store.migrate import alembic_config
+from app.store.migrate import alembic_config, head_revision
 
 OUT = Path(__file__).with_name("out")
 SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾游彭詹胡施沈余盧梁趙顏柯翁魏孫戴"
@@ -143,7 +143,8 @@ def _rows(
 
 def build(clients: int = 50_000, records_per_client: int = 10, *, encrypted: bool = True) -> BenchStore:
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"bench-{clients}-{records_per_client}-{'enc' if encrypted else 'plain'}.db"
+    # The schema revision is in the name, so a store built before a migration is rebuilt, not measured stale.
+    path = OUT / f"bench-{clients}-{records_per_client}-{'enc' if encrypted else 'plain'}-r{head_revision()}.db"
     records = clients * records_per_client
     if path.exists():
         return BenchStore(path, encrypted, clients, records, 0.0)

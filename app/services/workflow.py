@@ -14,7 +14,7 @@ from sqlalchemy.orm import object_session
 from app.errors import RuleError
 from app.models import Case, Closure, ContactAttempt, Employment, ServicePlan
 from app.models.enums import ContactOutcome, IntakeDecision, PlanStatus, Stage
-from app.services import codes
+from app.services import clock, codes
 from app.services.deadline_rules import FOLLOW_UP_MONTHS, INTAKE_REPLY_DAYS, REFERRAL_FOLLOW_UP_MONTHS
 from app.services.supported_employment import has_worked_months
 from app.services.workdays import add_months
@@ -188,6 +188,8 @@ def close_case(
     reason = codes.closure_reason(reason_code)
     if closed_on < (case.opened_on or closed_on):
         raise _refuse("結案日不能早於開案日。", "The case cannot close before it opened.")
+    if closed_on > clock.today():
+        raise _refuse("結案日不能晚於今天。", "A case cannot be closed on a future date.")
     if reason.requires_contact_log:
         tried = [a for a in (attempts if attempts is not None else case.contact_attempts) if not a.deleted]
         reached = [a.attempted_at for a in tried if a.outcome in (ContactOutcome.REACHED, ContactOutcome.REFUSED)]

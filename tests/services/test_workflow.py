@@ -90,6 +90,16 @@ def test_closure_needs_a_known_reason(case: Case) -> None:
         workflow.move_to(case, Stage.D)
 
 
+def test_closure_date_cannot_be_in_the_future(case: Case) -> None:
+    from datetime import timedelta
+
+    from app.services import clock
+
+    opened(case)
+    with pytest.raises(RuleError, match="不能晚於今天"):
+        workflow.close_case(case, clock.today() + timedelta(days=1), "moved_away")
+
+
 def test_lost_contact_needs_three_unanswered_attempts(case: Case) -> None:
     opened(case)
     for day in (2, 9):
