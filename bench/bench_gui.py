@@ -1,6 +1,5 @@
 """The desktop window (issue 3 targets): start-up to a usable window with 5,000 cases ≤ 1.0 s (median) and RSS
-≤ 300 MB with 50,000 cases. Each measurement runs in a fresh process. (Opening a workspace, ≤ 150 ms, is still to
-be measured here: a child process waiting on the workspace's `loaded` signal hung and needs a look.)"""
+≤ 300 MB with 50,000 cases; opening a case workspace ≤ 150 ms. Each measurement runs in a fresh process."""
 
 from __future__ import annotations
 
@@ -43,6 +42,22 @@ while not runner.idle:
     loop.exec()
 usable = time.perf_counter()
 print(f"startup_ms {(usable - t0) * 1000:.0f} process_ms {(usable - started) * 1000:.0f}")
+if sys.argv[3] == "workspace":
+    today = window.pages.widget(0)
+    ids = list(dict.fromkeys(i.case_id for i in today.items() if i.case_id))[:20]
+    samples = []
+    for case_id in ids:
+        t = time.perf_counter()
+        workspace = window.cases.open(case_id)
+        done = []
+        workspace.loaded.connect(lambda case: done.append(time.perf_counter()))
+        while not done:
+            QTimer.singleShot(1, loop.quit)
+            loop.exec()
+        samples.append((done[0] - t) * 1000)
+        workspace.close()
+    samples.sort()
+    print(f"workspace_ms p50 {samples[len(samples) // 2]:.0f} max {samples[-1]:.0f} n {len(samples)}")
 if sys.argv[3] == "rss":
     window.show_page(1)
     caseload = window.pages.widget(1)
@@ -78,6 +93,7 @@ def main() -> None:
         line = _child(5000, "startup")[0].split()
         startups.append(float(line[1]))
         processes.append(float(line[3]))
+    print("== gui: open a case workspace (5,000 cases): " + _child(5000, "workspace")[-1] + " (target ≤ 150 ms) ==")
     whole = statistics.median(processes)
     print(
         f"== gui: start-up to a usable window, 5,000 cases: median {statistics.median(startups):.0f} ms "

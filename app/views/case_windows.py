@@ -50,6 +50,8 @@ class CaseWindows(QObject):
             workspace.setWindowTitle("FieldCase")
             workspace.loaded.connect(lambda case, w=workspace: w.setWindowTitle(f"{case.client.name} — FieldCase"))
             self._open[case_id] = workspace
+        else:
+            workspace.reload()  # opened again: show what changed since (another window may have edited the case)
         if target_kind:
             workspace.open_at(target_kind, target_id)
         workspace.show()
