@@ -43,8 +43,8 @@ from app.views.errors import report_error
 from app.views.runner import StoreRunner
 from app.views.widgets import RocDateEdit
 from app.views.workspace.base import CaseTab
+from app.views.workspace.drafts import AUTOSAVE_DELAY_MS, Autosaver, Row, RowsModel, roc, saved_at_text, table
 from app.views.workspace.profile_tab import CheckGrid, Messaged, language_of, read_only_box
-from app.views.workspace.records_tab import AUTOSAVE_DELAY_MS, Autosaver, Row, RowsModel, roc, saved_at_text, table
 
 
 class AssessmentTab(CaseTab):
