@@ -1,0 +1,13 @@
+"""The /api/v1 router."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from server.api.routes import admin, auth, health, sync
+
+api_router = APIRouter(prefix="/api/v1")
+api_router.include_router(health.router)
+api_router.include_router(auth.router)
+api_router.include_router(sync.router)
+api_router.include_router(admin.router)

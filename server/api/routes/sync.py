@@ -1,0 +1,46 @@
+"""Push (ops applied one transaction each, in order) and pull (one page of changes after a cursor)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from app.sync.merge import FieldChange
+from server.api.deps import CurrentPrincipal, DatabaseDep
+from server.api.routes.auth import ERRORS
+from server.api.schemas import MAX_INT, ChangesPage, PushRequest, PushResponse
+from server.services import pull
+from server.services.push import PushOp, push_op
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+@router.post("/push", responses=ERRORS)
+def push(body: PushRequest, principal: CurrentPrincipal, database: DatabaseDep) -> PushResponse:
+    results = []
+    for op in body.ops:
+        pushed = PushOp(
+            op_id=op.op_id,
+            seq=op.seq,
+            record_type=op.record_type,
+            record_id=op.record_id,
+            op=op.op,
+            base_version=op.base_version,
+            fields={name: FieldChange(base=change.base, new=change.new) for name, change in op.fields.items()},
+        )
+        with database.writing() as (session, counter):
+            results.append(push_op(session, counter, principal, pushed))
+    return PushResponse.model_validate({"results": results})
+
+
+@router.get("/changes", response_model=ChangesPage, responses=ERRORS)
+def changes(
+    principal: CurrentPrincipal,
+    database: DatabaseDep,
+    since: Annotated[int, Query(ge=0, le=MAX_INT, description="cursor: the last version already received")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many items")] = 500,
+) -> dict[str, Any]:
+    with database.snapshot() as session:
+        page = pull.changes(session, principal, since, limit)
+    return {"items": page.items, "cursor": page.cursor, "more": page.more, "scope_hash": page.scope_hash}

@@ -1,0 +1,136 @@
+"""The wire format (docs/sync-protocol.md) as pydantic models: they validate requests and generate /openapi.json."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+# Versions, cursors and sequence numbers are 64-bit in the database; larger numbers are malformed input, not a 500.
+MAX_INT = 2**62
+MAX_OPS = 200
+MAX_FIELDS = 200
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message_zh: str
+    message_en: str
+
+
+class ErrorBody(BaseModel):
+    detail: ErrorDetail
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    protocol: int
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+    device_name: str = Field(default="", max_length=200)
+
+
+class UserInfo(BaseModel):
+    username: str
+    display_name: str
+    role: Literal["case_manager", "supervisor", "admin"]
+    team: str
+
+
+class LoginResponse(BaseModel):
+    token: str
+    device_id: uuid.UUID
+    user: UserInfo
+
+
+class FieldChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    base: JsonValue = None
+    new: JsonValue
+
+
+class OpIn(BaseModel):
+    op_id: uuid.UUID
+    seq: int = Field(ge=0, le=MAX_INT)
+    record_type: str = Field(min_length=1, max_length=64)
+    record_id: uuid.UUID
+    op: Literal["insert", "update", "delete", "resolve"]
+    base_version: int = Field(ge=0, le=MAX_INT)
+    fields: dict[Annotated[str, Field(max_length=64)], FieldChangeIn] = Field(max_length=MAX_FIELDS)
+
+
+class PushRequest(BaseModel):
+    ops: list[OpIn] = Field(max_length=MAX_OPS)
+
+
+class OpResult(BaseModel):
+    op_id: uuid.UUID
+    status: Literal["applied", "merged", "conflict", "rejected"]
+    version: int | None
+    conflicts: list[uuid.UUID]
+    replayed: bool
+    code: str | None
+    message_zh: str | None
+    message_en: str | None
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+
+
+class RecordItem(BaseModel):
+    kind: Literal["record"]
+    version: int
+    record_type: str
+    id: uuid.UUID
+    data: dict[str, JsonValue]
+    updated_at: datetime
+    updated_by: str
+    read_only: bool
+
+
+class ConflictItem(BaseModel):
+    kind: Literal["conflict"]
+    version: int
+    id: uuid.UUID
+    record_type: str
+    record_id: uuid.UUID
+    field: str
+    base: JsonValue
+    mine: JsonValue
+    theirs: JsonValue
+    mine_by: str
+    theirs_by: str
+    created_at: datetime
+    resolved: bool
+    resolved_value: JsonValue
+    resolved_by: str | None
+    resolved_at: datetime | None
+
+
+class ScopeRemovalItem(BaseModel):
+    kind: Literal["scope_removal"]
+    version: int
+    case_id: uuid.UUID
+    client_id: uuid.UUID
+
+
+Item = Annotated[RecordItem | ConflictItem | ScopeRemovalItem, Field(discriminator="kind")]
+
+
+class ChangesPage(BaseModel):
+    items: list[Item]
+    cursor: int
+    more: bool
+    scope_hash: str | None
+
+
+class RevokedDevice(BaseModel):
+    device_id: uuid.UUID
+    revoked_at: datetime | None

@@ -1,0 +1,1 @@
+"""Settings, database, security, errors and middleware of the central service."""
