@@ -12,9 +12,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# A demo store in .run/ with 300 synthetic cases, owned by the demo case manager cm.chen (demo passphrase only).
-run: $(STAMP)
-	FIELDCASE_PASSPHRASE="$${FIELDCASE_PASSPHRASE:-fieldcase-demo}" $(BIN)/python -m app --store .run/demo.db --user cm.chen --demo 300
+# The whole loop on one machine: a local central service on its embedded SQLite database (.run/server.db) with the
+# demo team and accounts, and the app on a demo store in .run/ with 300 synthetic cases of the demo case manager
+# cm.chen, logged in and syncing with it. Demo passwords only; the server stops when the window closes.
+SERVER_PORT ?= 8765
+SERVER_DB := sqlite:///.run/server.db
+run: $(STAMP) resources/i18n/fieldcase_en.qm
+	mkdir -p .run
+	$(BIN)/fieldcase-server migrate --database-url $(SERVER_DB)
+	$(BIN)/fieldcase-server demo --database-url $(SERVER_DB)
+	$(BIN)/fieldcase-server serve --port $(SERVER_PORT) --database-url $(SERVER_DB) > .run/server.log 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python -m app.sync.wait http://127.0.0.1:$(SERVER_PORT) && \
+	FIELDCASE_PASSPHRASE="$${FIELDCASE_PASSPHRASE:-fieldcase-demo}" FIELDCASE_SYNC_PASSWORD=fieldcase-demo \
+	$(BIN)/python -m app --store .run/demo.db --user cm.chen --demo 300 --server http://127.0.0.1:$(SERVER_PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app server tests bench
@@ -23,14 +34,24 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) resources/i18n/fieldcase_en.qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 test: lint typecheck pytest
 
 # Every main screen rendered offscreen with demo data, for docs/user-guide.md.
-screenshots: $(STAMP)
+screenshots: $(STAMP) resources/i18n/fieldcase_en.qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.views.screenshots docs/screenshots
+
+# The English catalog: `make translations` brings resources/i18n/fieldcase_en.ts up to date with the texts in the
+# code (translators edit it in Qt Linguist) and compiles it to the .qm the app loads (a generated file, not in git).
+.PHONY: translations
+translations: $(STAMP)
+	$(BIN)/python -m app.views.translations update
+	$(BIN)/pyside6-lrelease -silent resources/i18n/fieldcase_en.ts -qm resources/i18n/fieldcase_en.qm
+
+resources/i18n/fieldcase_en.qm: resources/i18n/fieldcase_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,7 +1,8 @@
 """移案: the hand-over summary of a case and the bulk transfer of cases to another case manager.
 
 Staff on one-year contracts leave and clients must not start over (seed 000, A7): every transferred case carries
-a summary written at the moment of hand-over, kept with the case as its CaseTransfer record.
+a summary written at the moment of hand-over, kept with the case as its CaseTransfer record (in Chinese). The
+summary also carries its English texts, for an interface in English (`as_text("en")`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.errors import RuleError
-from app.models import Case, CaseTransfer
+from app.errors import Language, RuleError
+from app.models import Case, CaseTransfer, Referral
 from app.models.enums import ContactOutcome, ItemStatus, PlanStatus, RecordStatus, ReferralResponse
 from app.services import clock, codes
 from app.services.cases import load_case
@@ -27,7 +28,8 @@ RECENT_RECORDS = 3
 
 @dataclass(frozen=True)
 class HandoverSummary:
-    """移案摘要: what the next case manager needs to carry on without asking the client to start over."""
+    """移案摘要: what the next case manager needs to carry on without asking the client to start over. Each text
+    that depends on the language is there in Chinese and, in the field named `…_en`, in English (ISO dates)."""
 
     case_id: uuid.UUID
     client_name: str
@@ -43,8 +45,19 @@ class HandoverSummary:
     current_job: str
     recent_notes: tuple[str, ...]
     due: tuple[str, ...]
+    programme_en: str = ""
+    stage_en: str = ""
+    open_plan_items_en: tuple[str, ...] = ()
+    open_referrals_en: tuple[str, ...] = ()
+    current_job_en: str = ""
+    recent_notes_en: tuple[str, ...] = ()
+    due_en: tuple[str, ...] = ()
 
-    def as_text(self) -> str:
+    def as_text(self, language: Language = "zh-TW") -> str:
+        """The summary as plain text: in Chinese (the default, and what CaseTransfer keeps) or in English ("en")."""
+        if language == "en":
+            return self._english()
+
         def roc(d: date | None) -> str:
             return format_roc(d) if d else "—"
 
@@ -62,6 +75,30 @@ class HandoverSummary:
         ]
         return "\n".join(lines)
 
+    def _english(self) -> str:
+        def iso(d: date | None) -> str:
+            return d.isoformat() if d else "—"
+
+        lines = [
+            f"Client: {self.client_name} ({self.id_number})",
+            f"Programme / stage: {self.programme_en} / {self.stage_en}   Opened: {iso(self.opened_on)}",
+            f"Case manager: {self.owner}   Last contact: {iso(self.last_contact_on)}",
+            f"Vocational goal: {self.plan_goal or '—'}",
+            "Services in progress: " + ("; ".join(self.open_plan_items_en) or "none"),
+            "Referrals awaiting a reply or follow-up: " + ("; ".join(self.open_referrals_en) or "none"),
+            f"Current job: {self.current_job_en or 'none'}",
+            "Deadlines: " + ("; ".join(self.due_en) or "none"),
+            "Recent records:",
+            *(f"  {note}" for note in self.recent_notes_en),
+        ]
+        return "\n".join(lines)
+
+
+def _referred_to(referral: Referral, language: Language) -> str:
+    if referral.service_kind:
+        return codes.service_kind(referral.service_kind).label(language)
+    return referral.employer or ("job referral" if language == "en" else "推介")
+
 
 def handover_summary(case: Case, due: Iterable[DueItem] = ()) -> HandoverSummary:
     """Summarise a loaded case (see cases.load_case); `due` are its agenda items from the deadline engine."""
@@ -76,6 +113,18 @@ def handover_summary(case: Case, due: Iterable[DueItem] = ()) -> HandoverSummary
     ]
     last_contact = max([r.held_on for r in final_records] + reached, default=None)
     jobs = [e for e in case.employments if not e.deleted and e.end_on is None]
+    items = [
+        codes.service_kind(item.service_kind)
+        for item in (plan.items if plan else [])
+        if not item.deleted and item.status in (ItemStatus.PLANNED, ItemStatus.IN_PROGRESS)
+    ]
+    referrals = [
+        (r, r.response == ReferralResponse.PENDING)
+        for r in case.referrals
+        if not r.deleted and (r.response == ReferralResponse.PENDING or r.follow_up_done_on is None)
+    ]
+    recent = final_records[-RECENT_RECORDS:]
+    due = list(due)
     return HandoverSummary(
         case_id=case.id,
         client_name=case.client.name,
@@ -86,20 +135,22 @@ def handover_summary(case: Case, due: Iterable[DueItem] = ()) -> HandoverSummary
         opened_on=case.opened_on,
         last_contact_on=last_contact,
         plan_goal=plan.vocational_goal if plan else "",
-        open_plan_items=tuple(
-            codes.service_kind(item.service_kind).zh
-            for item in (plan.items if plan else [])
-            if not item.deleted and item.status in (ItemStatus.PLANNED, ItemStatus.IN_PROGRESS)
-        ),
+        open_plan_items=tuple(kind.zh for kind in items),
         open_referrals=tuple(
-            (codes.service_kind(r.service_kind).zh if r.service_kind else r.employer or "推介")
-            + ("（待回覆）" if r.response == ReferralResponse.PENDING else "（待追蹤）")
-            for r in case.referrals
-            if not r.deleted and (r.response == ReferralResponse.PENDING or r.follow_up_done_on is None)
+            _referred_to(r, "zh-TW") + ("（待回覆）" if pending else "（待追蹤）") for r, pending in referrals
         ),
         current_job="、".join(f"{e.employer} {e.job_title}（{format_roc(e.start_on)}起）" for e in jobs),
-        recent_notes=tuple(f"{format_roc(r.held_on, 'short')} {r.notes[:80]}" for r in final_records[-RECENT_RECORDS:]),
+        recent_notes=tuple(f"{format_roc(r.held_on, 'short')} {r.notes[:80]}" for r in recent),
         due=tuple(f"{format_roc(item.due_on, 'short')} {item.title_zh}" for item in due),
+        programme_en=label(case.programme, "en"),
+        stage_en=label(case.stage, "en"),
+        open_plan_items_en=tuple(kind.en for kind in items),
+        open_referrals_en=tuple(
+            _referred_to(r, "en") + (" (awaiting reply)" if pending else " (follow-up due)") for r, pending in referrals
+        ),
+        current_job_en="; ".join(f"{e.employer} {e.job_title} (since {e.start_on.isoformat()})" for e in jobs),
+        recent_notes_en=tuple(f"{r.held_on.isoformat()} {r.notes[:80]}" for r in recent),
+        due_en=tuple(f"{item.due_on.isoformat()} {item.title_en}" for item in due),
     )
 
 

@@ -41,6 +41,7 @@ from app.views.caseload_model import (
     header_label,
 )
 from app.views.errors import current_language, report_error
+from app.views.i18n import translate
 from app.views.runner import StoreRunner
 
 SEARCH_DEBOUNCE_MS: Final = 150
@@ -177,7 +178,7 @@ class CaseloadView(QWidget):
     # --- language -------------------------------------------------------------------------------------------------
 
     def _t(self, zh: str, en: str) -> str:
-        return en if self._language == "en" else zh
+        return translate(zh, en, self._language)
 
     def _combo(self, everything: str, items: list[tuple[str, object]], name: str) -> QComboBox:
         combo = QComboBox()

@@ -8,7 +8,6 @@ import traceback
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -19,14 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.views.i18n import current_language as current_language  # views read the language from here
+from app.views.i18n import translate
 
 log = logging.getLogger("fieldcase")
-
-
-def current_language() -> str:
-    app = QApplication.instance()
-    language = app.property("fieldcase_language") if app is not None else None  # set by i18n.apply_language
-    return str(language) if language else "zh-TW"
 
 
 def report_error(error: BaseException, parent: QWidget | None = None) -> None:
@@ -44,21 +39,20 @@ class UnexpectedErrorDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        english = current_language() == "en"
-        self.setWindowTitle("Unexpected error" if english else "發生未預期的錯誤")
-        text = (
-            "Something went wrong that FieldCase did not expect. What you typed is kept; please send the details "
-            "below to your administrator."
-            if english
-            else "FieldCase 發生未預期的錯誤。已輸入的內容會保留；請將下方詳細資訊提供給系統管理員。"
+        self.setWindowTitle(translate("發生未預期的錯誤", "Unexpected error"))
+        label = QLabel(
+            translate(
+                "FieldCase 發生未預期的錯誤。已輸入的內容會保留；請將下方詳細資訊提供給系統管理員。",
+                "Something went wrong that FieldCase did not expect. What you typed is kept; please send the "
+                "details below to your administrator.",
+            )
         )
-        label = QLabel(text)
         label.setWordWrap(True)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Error details" if english else "錯誤詳細資訊")
+        self.details.setAccessibleName(translate("錯誤詳細資訊", "Error details"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy details" if english else "複製詳細資訊", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(translate("複製詳細資訊", "Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

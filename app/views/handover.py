@@ -35,7 +35,7 @@ from app.services.directory import CaseManager, HandoverPreview, HandoverResult,
 from app.services.directory import handover_previews as load_previews
 from app.services.labels import label
 from app.views.errors import current_language, report_error
-from app.views.intake import ERROR_STYLE, SUCCESS_STYLE, PastDateEdit, message_label, tr, with_message
+from app.views.forms import ERROR_STYLE, SUCCESS_STYLE, PastDateEdit, message_label, tr, with_message
 from app.views.runner import StoreRunner
 from app.views.widgets import FieldMessage
 
@@ -94,7 +94,9 @@ class HandoverDialog(QDialog):
         summary_box = QWidget()
         summary_layout = QVBoxLayout(summary_box)
         summary_layout.setContentsMargins(0, 0, 0, 0)
-        summary_layout.addWidget(QLabel(tr("移案摘要（將隨個案一併移交）", "Hand-over summary (goes with the case)")))
+        summary_layout.addWidget(
+            QLabel(tr("移案摘要（將隨個案一併移交）", "Hand-over summary (goes with the case, kept in Chinese)"))
+        )
         summary_layout.addWidget(self.summary)
         cases_box = QWidget()
         cases_layout = QVBoxLayout(cases_box)
@@ -213,7 +215,8 @@ class HandoverDialog(QDialog):
         self.loaded.emit()
 
     def _show_summary(self, row: int) -> None:
-        self.summary.setPlainText(self.previews[row].text if 0 <= row < len(self.previews) else "")
+        shown = self.previews[row].summary.as_text(current_language()) if 0 <= row < len(self.previews) else ""
+        self.summary.setPlainText(shown)
 
     def receiving_manager(self) -> str:
         """The username chosen from the list (its data) or typed (the text)."""

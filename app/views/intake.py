@@ -1,44 +1,36 @@
 """Intake: a new application (申請) or referral (轉介) → duplicate check → 接案評估 → 開案 / 不開案.
 
-Three steps in one dialog. The first takes the 服務申請/轉介表; on 「下一步」 the store is searched for the same
-person (same ID number, or a close name with the same birth date) before anything is created, and a match is
-offered instead of a second client record. The case is then created in stage A, and the second step records the
-接案評估 with the decision, showing the reply due date (接案評估後3天內回覆, seed 002 附件一 三(一)) in large type.
-The rules are app.services.intake / workflow's; this module only collects and shows.
+Three steps in one dialog. The first takes the 服務申請/轉介表 (intake_application); on 「下一步」 the store is
+searched for the same person (same ID number, or a close name with the same birth date) before anything is created,
+and a match is offered instead of a second client record (intake_duplicates). The case is then created in stage A,
+and the second step records the 接案評估 with the decision, showing the reply due date (接案評估後3天內回覆, seed 002
+附件一 三(一)) in large type. The rules are app.services.intake / workflow's; this module only collects and shows.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Final
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QComboBox,
-    QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import AppError, ProblemsError, ValidationError
-from app.models.enums import Gender, IntakeDecision, Programme, Stage
-from app.services import clock, codes
+from app.errors import AppError, ProblemsError
+from app.models.enums import IntakeDecision, Stage
+from app.services import clock
 from app.services.intake import (
     ClientMatch,
     IntakeApplication,
@@ -46,117 +38,44 @@ from app.services.intake import (
     IntakeOutcome,
     create_intake,
     find_duplicates,
-    is_referral_source,
     record_assessment_and_decision,
     reply_due_preview,
 )
 from app.services.labels import label
-from app.services.rocdate import format_roc
-from app.services.validation import gender_from_id_number
 from app.views.errors import current_language, report_error
+from app.views.forms import (
+    ERROR_STYLE,
+    SUCCESS_STYLE,
+    PastDateEdit,
+    message_label,
+    show_date,
+    tr,
+    with_message,
+)
+from app.views.intake_application import ApplicationStep
+from app.views.intake_duplicates import DuplicatesPage
 from app.views.runner import StoreRunner
-from app.views.widgets import FieldMessage, FormValidator, IdNumberEdit, PhoneEdit, RocDateEdit, ValidatedLineEdit
+from app.views.widgets import FieldMessage, FormValidator, RocDateEdit
 
 APPLICATION_PAGE, DUPLICATES_PAGE, ASSESSMENT_PAGE, DONE_PAGE = range(4)
-_WEEKDAYS_ZH: Final = "一二三四五六日"
-ERROR_STYLE: Final = "color: #b3261e;"
-BANNER_STYLE: Final = (
-    "QLabel { background: #fff4e5; border: 1px solid #b35c00; border-radius: 4px; padding: 8px; color: #4a2a00; }"
-)
-WARNING_STYLE: Final = (
-    "QLabel { background: #fdeceb; border: 1px solid #b3261e; border-radius: 4px; padding: 8px; color: #5c1410; }"
-)
-SUCCESS_STYLE: Final = (
-    "QLabel { background: #e8f5e9; border: 1px solid #2e7d32; border-radius: 4px; padding: 8px; color: #1b4d20; }"
-)
+
+# The form pieces now in app.views.forms stay importable from here, where other dialogs (移案) found them.
+__all__ = [
+    "APPLICATION_PAGE",
+    "ASSESSMENT_PAGE",
+    "DONE_PAGE",
+    "DUPLICATES_PAGE",
+    "ERROR_STYLE",
+    "SUCCESS_STYLE",
+    "IntakeDialog",
+    "PastDateEdit",
+    "message_label",
+    "tr",
+    "with_message",
+]
 
 
-def tr(zh: str, en: str) -> str:
-    """The text in the user's language."""
-    return en if current_language() == "en" else zh
-
-
-def show_date(day: date, *, weekday: bool = False) -> str:
-    """民國 for Chinese (with the weekday when asked), ISO for English."""
-    if current_language() == "en":
-        return day.strftime("%a %Y-%m-%d") if weekday else day.isoformat()
-    text = format_roc(day)
-    return f"{text}（週{_WEEKDAYS_ZH[day.weekday()]}）" if weekday else text
-
-
-class TextField(ValidatedLineEdit[str]):
-    """Plain text that may be required and has a maximum length, with its message below like the other fields."""
-
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        label: str = "",
-        required: bool = False,
-        field_name: str = "",
-        placeholder: str = "",
-        max_length: int = 100,
-        empty_message: tuple[str, str] = ("此欄必填。", "This field is required."),
-    ) -> None:
-        self._max_length = max_length
-        self._empty_message = empty_message
-        super().__init__(
-            parent,
-            label=label,
-            required=required,
-            field_name=field_name,
-            placeholder=placeholder,
-            language=current_language(),
-        )
-
-    def parse(self, text: str) -> str:
-        value = text.strip()
-        if not value:
-            raise ValidationError(self.fieldName(), *self._empty_message)
-        if len(value) > self._max_length:
-            raise ValidationError(
-                self.fieldName(), f"最多 {self._max_length} 個字。", f"At most {self._max_length} characters."
-            )
-        return value
-
-
-class PastDateEdit(RocDateEdit):
-    """A date that cannot be after today (an application, a birth, an assessment already made), nor before an
-    earlier step's date when one is set (an assessment cannot precede its application)."""
-
-    def __init__(self, *, label: str, field_name: str, today: date, required: bool = True) -> None:
-        self._today = today
-        self._earliest: tuple[date, str, str] | None = None
-        super().__init__(label=label, required=required, field_name=field_name, language=current_language())
-
-    def set_earliest(self, earliest: date, what_zh: str, what_en: str) -> None:
-        """Refuse dates before `earliest`, naming it (申請日 / the application date) in the message."""
-        self._earliest = (earliest, what_zh, what_en)
-        self.refresh()
-
-    def parse(self, text: str) -> date:
-        value = super().parse(text)
-        if value > self._today:
-            raise ValidationError(self.fieldName(), "日期不能在今天之後。", "The date cannot be in the future.")
-        if self._earliest is not None and value < self._earliest[0]:
-            earliest, zh, en = self._earliest
-            raise ValidationError(
-                self.fieldName(),
-                f"不能早於{zh}（{format_roc(earliest, 'short')}）。",
-                f"Cannot be before {en} ({earliest.isoformat()}).",
-            )
-        return value
-
-
-def message_label(style: str = BANNER_STYLE) -> QLabel:
-    banner = QLabel()
-    banner.setWordWrap(True)
-    banner.setTextFormat(Qt.TextFormat.RichText)
-    banner.setStyleSheet(style)
-    return banner
-
-
-class IntakeDialog(QDialog):
+class IntakeDialog(ApplicationStep):
     """申請/轉介 → 重複檢查 → 接案評估與開案決定. `case_created` fires once the case exists (stage A);
     `intake_saved` after the assessment (and decision) is stored."""
 
@@ -174,18 +93,25 @@ class IntakeDialog(QDialog):
         unit: str = "",
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            owner=owner if owner is not None else runner.store.actor,
+            unit=unit,
+            today=today or clock.today(),
+        )
         self.runner = runner
-        self.owner = owner if owner is not None else runner.store.actor
-        self.unit = unit
-        self.today = today or clock.today()
         self.created: IntakeCreated | None = None
         self.outcome: IntakeOutcome | None = None
-        self.matches: list[ClientMatch] = []
         self.setWindowTitle(tr("新案受理（申請／轉介）", "New intake (application / referral)"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._application_page(default_county))
-        self.pages.addWidget(self._duplicates_page())
+        self.next_button.clicked.connect(self.check_duplicates)
+        self.duplicates = DuplicatesPage()
+        self.duplicates.candidates.doubleClicked.connect(lambda *_: self.use_selected_client())
+        self.duplicates.use_existing.clicked.connect(self.use_selected_client)
+        self.duplicates.create_anyway.clicked.connect(self.create_new_client)
+        self.duplicates.back.clicked.connect(lambda: self._show_page(APPLICATION_PAGE))
+        self.pages.addWidget(self.duplicates)
         self.pages.addWidget(self._assessment_page())
         self.pages.addWidget(self._done_page())
         self.steps = QLabel()
@@ -196,166 +122,7 @@ class IntakeDialog(QDialog):
         self._show_page(APPLICATION_PAGE)
         self.resize(820, 600)
 
-    # ---- step 1: the application ----
-
-    def _application_page(self, default_county: str) -> QWidget:
-        page = QWidget()
-        self.validator = FormValidator()
-
-        self.kind_application = QRadioButton(tr("申請（本人或家長／監護人）", "Application (the person or guardian)"))
-        self.kind_referral = QRadioButton(tr("轉介（教育、社政、衛生、勞政）", "Referral (another agency)"))
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.kind_application)
-        self.kind_group.addButton(self.kind_referral)
-        self.kind_application.setChecked(True)
-        self.source = QComboBox()
-        self.source.setAccessibleName(tr("個案來源", "Source"))
-        self.referring_unit = TextField(
-            label=tr("轉介單位", "Referring unit"),
-            field_name="referring_unit",
-            placeholder=tr("例：臺北市立啟明學校", "e.g. the referring school or hospital"),
-            empty_message=("請填寫轉介單位。", "Please enter the referring unit."),
-        )
-        self.programme = QComboBox()
-        self.programme.setAccessibleName(tr("服務方案", "Programme"))
-        for programme in Programme:
-            self.programme.addItem(label(programme, current_language()), programme)
-        self.application_date = PastDateEdit(
-            label=tr("申請日", "Application date"), field_name="application_date", today=self.today
-        )
-        self.application_date.setDate(self.today)
-        self.county = county_combo(tr("服務縣市", "County"), default_county)
-
-        source_box = QGroupBox(tr("申請／轉介", "Application / referral"))
-        source_form = QFormLayout(source_box)
-        kinds = QVBoxLayout()
-        kinds.addWidget(self.kind_application)
-        kinds.addWidget(self.kind_referral)
-        source_form.addRow(tr("類型", "Kind"), kinds)
-        source_form.addRow(tr("個案來源", "Source"), self.source)
-        self.referring_unit_label = QLabel(tr("轉介單位 *", "Referring unit *"))
-        source_form.addRow(self.referring_unit_label, self.referring_unit)
-        source_form.addRow(tr("服務方案", "Programme"), self.programme)
-        self.application_date_label = QLabel(tr("申請日", "Application date"))
-        source_form.addRow(self.application_date_label, self.application_date)
-        self.county_message = FieldMessage()
-        self.county.currentIndexChanged.connect(lambda *_: self.county_message.clear())
-        source_form.addRow(tr("服務縣市 *", "County *"), with_message(self.county, self.county_message))
-
-        self.name = TextField(
-            label=tr("姓名", "Name"),
-            required=True,
-            field_name="name",
-            max_length=64,
-            empty_message=("請輸入姓名。", "Please enter the name."),
-        )
-        self.id_number = IdNumberEdit(
-            label=tr("身分證字號／居留證號", "ID number"), required=True, language=current_language()
-        )
-        self.gender = QComboBox()
-        self.gender.setAccessibleName(tr("性別", "Gender"))
-        for gender, zh, en in (
-            (Gender.MALE, "男", "Male"),
-            (Gender.FEMALE, "女", "Female"),
-            (Gender.OTHER, "其他", "Other"),
-        ):
-            self.gender.addItem(tr(zh, en), gender)
-        self.birth_date = PastDateEdit(label=tr("出生日期", "Date of birth"), field_name="birth_date", today=self.today)
-        self.mobile = PhoneEdit(
-            label=tr("手機", "Mobile phone"), field_name="mobile_phone", language=current_language()
-        )
-        self.residence = county_combo(tr("居住縣市", "County of residence"), default_county, blank=True)
-
-        person_box = QGroupBox(tr("個案基本資料", "The person"))
-        person_form = QFormLayout(person_box)
-        person_form.addRow(tr("姓名 *", "Name *"), self.name)
-        person_form.addRow(tr("身分證字號 *", "ID number *"), self.id_number)
-        person_form.addRow(tr("性別", "Gender"), self.gender)
-        person_form.addRow(tr("出生日期 *", "Date of birth *"), self.birth_date)
-        person_form.addRow(tr("手機", "Mobile"), self.mobile)
-        person_form.addRow(tr("居住縣市", "County of residence"), self.residence)
-
-        for field in (self.name, self.id_number, self.birth_date, self.mobile):
-            self.validator.register(field)
-        for field in (self.referring_unit, self.application_date):
-            self.validator.register(field)
-
-        self.application_problem = QLabel()
-        self.application_problem.setWordWrap(True)
-        self.application_problem.setStyleSheet(ERROR_STYLE)
-        self.next_button = QPushButton(tr("下一步：檢查重複資料 ▸", "Next: check for duplicates ▸"))
-        self.next_button.clicked.connect(self.check_duplicates)
-        cancel = QPushButton(tr("取消", "Cancel"))
-        cancel.clicked.connect(self.reject)
-
-        columns = QHBoxLayout()
-        columns.addWidget(person_box, 1)
-        columns.addWidget(source_box, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.application_problem, 1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.next_button)
-        layout = QVBoxLayout(page)
-        note = QLabel(
-            tr("標 * 者必填。儲存前會先比對是否已有同一人的資料。", "* required. Existing records are checked first.")
-        )
-        note.setStyleSheet("color: #4a4a4a;")
-        layout.addWidget(note)
-        layout.addLayout(columns)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-
-        self.kind_group.buttonToggled.connect(lambda *_: self._kind_changed())
-        self.id_number.valueChanged.connect(self._id_changed)
-        self._kind_changed()
-        return page
-
-    def _kind_changed(self) -> None:
-        referral = self.kind_referral.isChecked()
-        self.source.clear()
-        for entry in codes.entries(codes.CASE_SOURCES):
-            if is_referral_source(entry.code) == referral:
-                self.source.addItem(entry.label(current_language()), entry.code)
-        self.referring_unit.setRequired(referral)
-        self.referring_unit.setVisible(referral)
-        self.referring_unit_label.setVisible(referral)
-        self.application_date_label.setText(
-            tr("轉介日 *", "Referral date *") if referral else tr("申請日 *", "Application date *")
-        )
-
-    def _id_changed(self, value: object) -> None:
-        if isinstance(value, str):
-            self.gender.setCurrentIndex(max(0, self.gender.findData(Gender(gender_from_id_number(value)))))
-
-    def application(self) -> IntakeApplication | None:
-        """The typed application, or None while a field is invalid (its message is then shown beside it)."""
-        valid = self.validator.validate()
-        if not self.county.currentData():
-            self.county_message.showError(tr("請選擇服務縣市。", "Please choose the county."))
-            if valid:
-                self.county.setFocus()
-            valid = False
-        if not valid:
-            return None
-        birth, applied, id_number = self.birth_date.date(), self.application_date.date(), self.id_number.value()
-        if birth is None or applied is None or id_number is None:
-            return None
-        referral = self.kind_referral.isChecked()
-        return IntakeApplication(
-            name=self.name.value() or "",
-            id_number=id_number,
-            gender=Gender(self.gender.currentData()),
-            birth_date=birth,
-            programme=Programme(self.programme.currentData()),
-            source=str(self.source.currentData()),
-            application_date=applied,
-            county=str(self.county.currentData() or ""),
-            owner=self.owner,
-            referring_unit=(self.referring_unit.value() or "") if referral else "",
-            mobile_phone=self.mobile.value() or "",
-            residence_county=str(self.residence.currentData() or ""),
-            unit=self.unit,
-        )
+    # ---- step 1: the application (intake_application) ----
 
     def check_duplicates(self) -> None:
         """「下一步」: look for the same person before creating anything."""
@@ -373,141 +140,28 @@ class IntakeDialog(QDialog):
 
     def _duplicates_found(self, application: IntakeApplication, found: list[ClientMatch]) -> None:
         self.next_button.setEnabled(True)
-        self.matches = found
         if not found:
             self._create(application, None)
             return
-        self._show_matches(found)
+        self.duplicates.show_matches(found, self.application())
         self._show_page(DUPLICATES_PAGE)
 
     def _application_failed(self, error: BaseException) -> None:
-        self.next_button.setEnabled(True)
-        self.use_existing.setEnabled(True)
-        self.create_anyway.setEnabled(True)
+        for button in (self.next_button, self.duplicates.use_existing, self.duplicates.create_anyway):
+            button.setEnabled(True)
         if isinstance(error, ProblemsError):
             self._show_page(APPLICATION_PAGE)
             self.application_problem.setText("\n".join(p.describe(current_language()) for p in error.problems))
         elif isinstance(error, AppError):
             self.application_problem.setText(error.message(current_language()))
-            self.duplicate_problem.setText(error.message(current_language()))
+            self.duplicates.problem.setText(error.message(current_language()))
         else:
             report_error(error, self)
 
-    # ---- step 1b: the same person may be on file ----
-
-    def _duplicates_page(self) -> QWidget:
-        page = QWidget()
-        self.duplicate_banner = message_label(WARNING_STYLE)
-        self.candidates = QTableWidget(0, 5)
-        self.candidates.setHorizontalHeaderLabels(
-            [tr(*pair) for pair in (("姓名", "Name"), ("身分證字號", "ID number"), ("出生日期", "Born"),
-                                     ("相符之處", "Why"), ("既有案件", "Cases on file"))]
-        )  # fmt: skip
-        self.candidates.setAccessibleName(tr("可能是同一人的既有個案", "Clients who may be the same person"))
-        self.candidates.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.candidates.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.candidates.verticalHeader().setVisible(False)
-        self.candidates.setWordWrap(True)
-        header = self.candidates.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.candidates.doubleClicked.connect(lambda *_: self.use_selected_client())
-
-        self.use_existing = QPushButton(tr("使用所選個案的資料，為其新增案件", "Use this client and add a new case"))
-        self.use_existing.clicked.connect(self.use_selected_client)
-        self.create_anyway = QPushButton(tr("不是同一人，建立新個案", "Not the same person: create a new client"))
-        self.create_anyway.clicked.connect(self.create_new_client)
-        back = QPushButton(tr("◂ 返回修改", "◂ Back"))
-        back.clicked.connect(lambda: self._show_page(APPLICATION_PAGE))
-        self.duplicate_problem = QLabel()
-        self.duplicate_problem.setWordWrap(True)
-        self.duplicate_problem.setStyleSheet(ERROR_STYLE)
-        buttons = QHBoxLayout()
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        buttons.addWidget(self.create_anyway)
-        buttons.addWidget(self.use_existing)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.duplicate_banner)
-        layout.addWidget(self.candidates)
-        note = QLabel(
-            tr(
-                "使用既有個案時，基本資料沿用原紀錄；若電話或地址有變，請在個案工作區的基本資料頁更新。",
-                "The existing client's details are kept; update phone or address on the case's profile tab.",
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #4a4a4a;")
-        layout.addWidget(note)
-        layout.addWidget(self.duplicate_problem)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
-    def _show_matches(self, found: list[ClientMatch]) -> None:
-        same_id = any(m.reason == "same_id" for m in found)
-        typed = self.application()
-        entered = (
-            tr(
-                f"<br>您輸入的是：{typed.name}　{typed.id_number}　{show_date(typed.birth_date)}",
-                f"<br>You entered: {typed.name}  {typed.id_number}  born {show_date(typed.birth_date)}",
-            )
-            if typed is not None
-            else ""
-        )
-        if same_id:
-            self.duplicate_banner.setText(
-                tr(
-                    "<b>這個身分證字號已有個案資料。</b><br>同一人不能建立第二份個案資料；請使用既有資料，為其新增案件。",
-                    "<b>This ID number is already on file.</b><br>The same person cannot be entered twice; add the "
-                    "new case to the existing client.",
-                )
-                + entered
-            )
-        else:
-            self.duplicate_banner.setText(
-                tr(
-                    "<b>找到姓名相近、出生日期相同的個案。</b><br>請確認是否為同一人（例如證號打錯）；是的話請使用既有資料。",
-                    "<b>A client with a similar name and the same date of birth is on file.</b><br>Check whether it "
-                    "is the same person (a mistyped ID number?); if so, use the existing client.",
-                )
-                + entered
-            )
-        self.create_anyway.setVisible(not same_id)
-        self.duplicate_problem.clear()
-        self.candidates.setRowCount(len(found))
-        for row, match in enumerate(found):
-            why = (
-                tr("身分證字號相同", "Same ID number")
-                if match.reason == "same_id"
-                else tr("姓名相近＋出生日期相同", "Similar name, same birth date")
-            )
-            cases = "；".join(
-                f"{label(c.programme, current_language())} {label(c.stage, current_language())}"
-                + tr(f"（{c.owner}）", f" ({c.owner})")
-                for c in match.cases
-            ) or tr("無", "none")
-            for column, text in enumerate((match.name, match.id_number, show_date(match.birth_date), why, cases)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column == 0:
-                    item.setData(Qt.ItemDataRole.UserRole, match.client_id)
-                self.candidates.setItem(row, column, item)
-        self.candidates.resizeRowsToContents()
-        rows_height = sum(self.candidates.rowHeight(row) for row in range(len(found)))
-        frame = 2 * self.candidates.frameWidth() + 2
-        self.candidates.setFixedHeight(min(self.candidates.horizontalHeader().height() + rows_height + frame, 320))
-        self.candidates.selectRow(0)
-        self.candidates.setFocus()
-
-    def selected_match(self) -> ClientMatch | None:
-        row = self.candidates.currentRow()
-        return self.matches[row] if 0 <= row < len(self.matches) else None
+    # ---- step 1b: the same person may be on file (intake_duplicates) ----
 
     def use_selected_client(self) -> None:
-        application, match = self.application(), self.selected_match()
+        application, match = self.application(), self.duplicates.selected_match()
         if application is None or match is None:
             self._show_page(APPLICATION_PAGE)
             return
@@ -521,7 +175,7 @@ class IntakeDialog(QDialog):
         self._create(application, None)
 
     def _create(self, application: IntakeApplication, client_id: uuid.UUID | None) -> None:
-        for button in (self.next_button, self.use_existing, self.create_anyway):
+        for button in (self.next_button, self.duplicates.use_existing, self.duplicates.create_anyway):
             button.setEnabled(False)
         self.runner.run(
             lambda session: create_intake(session, application, client_id),
@@ -531,7 +185,7 @@ class IntakeDialog(QDialog):
         )
 
     def _created(self, created: IntakeCreated) -> None:
-        for button in (self.next_button, self.use_existing, self.create_anyway):
+        for button in (self.next_button, self.duplicates.use_existing, self.duplicates.create_anyway):
             button.setEnabled(True)
         self.created = created
         self.case_created.emit(created)
@@ -787,7 +441,7 @@ class IntakeDialog(QDialog):
         # Enter presses the main button of the page on screen, never one of a hidden page.
         main = {
             APPLICATION_PAGE: self.next_button,
-            DUPLICATES_PAGE: self.use_existing,
+            DUPLICATES_PAGE: self.duplicates.use_existing,
             ASSESSMENT_PAGE: self.save_button,
             DONE_PAGE: self.close_button,
         }[index]
@@ -799,25 +453,3 @@ class IntakeDialog(QDialog):
         )
         current = {APPLICATION_PAGE: 0, DUPLICATES_PAGE: 0, ASSESSMENT_PAGE: 1, DONE_PAGE: 2}[index]
         self.steps.setText("　▸　".join(f"<b>{name}</b>" if i == current else name for i, name in enumerate(names)))
-
-
-def with_message(widget: QWidget, message: FieldMessage) -> QWidget:
-    """A widget with its message line below, as the validating fields have."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(widget)
-    layout.addWidget(message)
-    return box
-
-
-def county_combo(accessible_name: str, current: str = "", *, blank: bool = False) -> QComboBox:
-    """Counties in the Ministry's order; a blank first entry means "not chosen"."""
-    combo = QComboBox()
-    combo.setAccessibleName(accessible_name)
-    combo.addItem(tr("（請選擇）", "(choose)") if not blank else "—", "")
-    for county in codes.counties():
-        combo.addItem(county.label(current_language()), county.code)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    return combo

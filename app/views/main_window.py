@@ -21,6 +21,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.cases: QObject | None = None  # the open case windows (launch.CaseWindows), kept with the window
         self.idle_watcher: QObject | None = None
+        self.sync: QObject | None = None  # the sync controller (sync_panel.SyncController), kept with the window
         english = current_language() == "en"
         self.setWindowTitle(f"FieldCase {__version__}" + (" — case management" if english else " — 個案管理"))
         self.nav = QListWidget()
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         for window in self._hidden_while_locked:
             window.show()
         self._hidden_while_locked = []
+
+    def open_case_windows(self) -> list[QWidget]:
+        return self._case_windows()
 
     def _case_windows(self) -> list[QWidget]:
         open_windows = getattr(self.cases, "open_windows", None)

@@ -30,19 +30,33 @@ PROGRESS_DELAY_MS = 500
 class _Worker(QObject):
     finished = Signal(int, object, object)  # ticket, result, error
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, transactional: bool = True) -> None:
         super().__init__()
         self._store = store
+        self._transactional = transactional
 
     @Slot(int, object)
-    def work(self, ticket: int, job: Callable[[Session], Any]) -> None:
+    def work(self, ticket: int, job: Callable[[Any], Any]) -> None:
         try:
-            with self._store.transaction() as session:
-                result = job(session)
+            if self._transactional:
+                with self._store.transaction() as session:
+                    result = job(session)
+            else:
+                result = job(self._store)  # a network job: it opens its own short transactions between requests
         except BaseException as exc:  # every failure goes back to the GUI thread; none may kill the worker
             self.finished.emit(ticket, None, exc)
         else:
             self.finished.emit(ticket, result, None)
+
+
+def _start_worker(name: str, worker: _Worker, submit: Any, deliver: Any) -> QThread:
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    submit.connect(worker.work, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(deliver, Qt.ConnectionType.QueuedConnection)
+    thread.start()
+    return thread
 
 
 @dataclass
@@ -55,9 +69,14 @@ class _Pending:
 
 
 class StoreRunner(QObject):
-    """Runs store jobs off the GUI thread, one at a time, in the order they were asked for."""
+    """Runs store jobs off the GUI thread, one at a time, in the order they were asked for.
+
+    Network jobs (sync, login) run on a second worker (`run_network`), so a slow link never holds up the store jobs
+    behind it: the window stays usable while a sync waits for the server (DESIGN.md, "Desktop client").
+    """
 
     _submit = Signal(int, object)
+    _submit_network = Signal(int, object)
     idle_changed = Signal(bool)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
@@ -65,13 +84,12 @@ class StoreRunner(QObject):
         self.store = store
         self._tickets = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
-        self._thread = QThread()
-        self._thread.setObjectName("store-worker")
         self._worker = _Worker(store)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.work, Qt.ConnectionType.QueuedConnection)
-        self._worker.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread.start()
+        self._thread = _start_worker("store-worker", self._worker, self._submit, self._deliver)
+        self._network_worker = _Worker(store, transactional=False)
+        self._network_thread = _start_worker(
+            "network-worker", self._network_worker, self._submit_network, self._deliver
+        )
 
     @property
     def idle(self) -> bool:
@@ -91,12 +109,27 @@ class StoreRunner(QObject):
         Without `on_error`, problems are reported the standard way (a message for expected problems, a dialog with
         details for unexpected ones). With `progress`, a busy indicator appears if the job takes over 0.5 s.
         """
+        return self._queue(self._submit, job, _Pending(on_done, on_error, owner, progress))
+
+    def run_network(
+        self,
+        job: Callable[[Store], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> int:
+        """Queue a job that talks to the server: it gets the store (not a session) and runs on the network worker,
+        one at a time; results and errors come back like `run`'s. No progress dialog: the sync status shows it."""
+        return self._queue(self._submit_network, job, _Pending(on_done, on_error, owner, None))
+
+    def _queue(self, submit: Any, job: Callable[[Any], Any], pending: _Pending) -> int:
         ticket = next(self._tickets)
         was_idle = self.idle
-        self._pending[ticket] = _Pending(on_done, on_error, owner, progress)
-        if progress is not None:
+        self._pending[ticket] = pending
+        if pending.progress_text is not None:
             QTimer.singleShot(PROGRESS_DELAY_MS, self, lambda: self._show_progress(ticket))
-        self._submit.emit(ticket, job)
+        submit.emit(ticket, job)
         if was_idle:
             self.idle_changed.emit(False)
         return ticket
@@ -135,6 +168,9 @@ class StoreRunner(QObject):
             pending.on_done(result)
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Finish queued jobs (nothing typed may be lost at exit), then stop the worker thread."""
+        """Finish queued jobs (nothing typed may be lost at exit), then stop the worker threads. A sync cut short
+        here is safe: its pushes are idempotent and its staged pulls are applied next time."""
         self._thread.quit()
+        self._network_thread.quit()
         self._thread.wait(timeout_ms)
+        self._network_thread.wait(timeout_ms)

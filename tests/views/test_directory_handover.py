@@ -16,9 +16,11 @@ from app.models.enums import IntakeDecision
 from app.services import workflow
 from app.services.validation import make_national_id
 from app.store.store import Store
-from app.views.directory import FULL_BACKGROUND, REMAINING, DirectoryView, UnitDialog
+from app.views.directory import DirectoryView
 from app.views.handover import HandoverDialog
 from app.views.runner import StoreRunner
+from app.views.unit_dialog import UnitDialog
+from app.views.unit_table import FULL_BACKGROUND, REMAINING
 from tests.factories import make_case, make_client
 
 

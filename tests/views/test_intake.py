@@ -123,11 +123,11 @@ def test_same_id_number_offers_the_existing_client(
         db.add(make_case(make_client(id_number=NEW_ID, name="陳美玲", birth_date=BORN), stage=Stage.G, owner="cm.lin"))
     fill(dialog, name="陳美鈴")
     next_step(dialog, qtbot, DUPLICATES_PAGE)
-    assert "已有個案資料" in dialog.duplicate_banner.text()
-    assert dialog.candidates.rowCount() == 1 and dialog.candidates.item(0, 1).text() == NEW_ID
-    assert "cm.lin" in dialog.candidates.item(0, 4).text()
-    assert dialog.create_anyway.isHidden()  # the same ID number cannot become a second client
-    qtbot.mouseClick(dialog.use_existing, Qt.MouseButton.LeftButton)
+    assert "已有個案資料" in dialog.duplicates.banner.text()
+    assert dialog.duplicates.candidates.rowCount() == 1 and dialog.duplicates.candidates.item(0, 1).text() == NEW_ID
+    assert "cm.lin" in dialog.duplicates.candidates.item(0, 4).text()
+    assert dialog.duplicates.create_anyway.isHidden()  # the same ID number cannot become a second client
+    qtbot.mouseClick(dialog.duplicates.use_existing, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ASSESSMENT_PAGE, timeout=5000)
     with store.transaction() as db:
         assert db.scalar(select(func.count()).select_from(Client)) == 1
@@ -140,10 +140,10 @@ def test_similar_name_and_birth_date_warns(dialog: IntakeDialog, store: Store, q
         db.add(make_client(id_number="A123456789", name="王小明", birth_date=BORN))
     fill(dialog, name="王曉明")
     next_step(dialog, qtbot, DUPLICATES_PAGE)
-    assert "姓名相近" in dialog.duplicate_banner.text() and "王曉明" in dialog.duplicate_banner.text()
-    assert dialog.candidates.item(0, 0).text() == "王小明"
-    assert not dialog.create_anyway.isHidden()
-    qtbot.mouseClick(dialog.create_anyway, Qt.MouseButton.LeftButton)  # not the same person after all
+    assert "姓名相近" in dialog.duplicates.banner.text() and "王曉明" in dialog.duplicates.banner.text()
+    assert dialog.duplicates.candidates.item(0, 0).text() == "王小明"
+    assert not dialog.duplicates.create_anyway.isHidden()
+    qtbot.mouseClick(dialog.duplicates.create_anyway, Qt.MouseButton.LeftButton)  # not the same person after all
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == ASSESSMENT_PAGE, timeout=5000)
     with store.transaction() as db:
         assert sorted(db.scalars(select(Client.name))) == ["王小明", "王曉明"]

@@ -20,8 +20,9 @@ from app.store.store import Store
 from app.views.runner import StoreRunner
 from app.views.workspace import CaseWorkspace
 from app.views.workspace.assessment_tab import AssessmentTab
+from app.views.workspace.contact_attempts import ContactAttemptDialog
 from app.views.workspace.profile_tab import ProfileTab
-from app.views.workspace.records_tab import ContactAttemptDialog, RecordsTab
+from app.views.workspace.records_tab import RecordsTab
 from app.views.workspace.timeline_tab import TimelineTab
 from tests.factories import make_case, make_client
 

@@ -4,13 +4,21 @@ it changed something so the workspace reloads the case (and every tab sees the n
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from app.models import Case
 from app.views.errors import current_language
+from app.views.i18n import translate
 from app.views.runner import StoreRunner
+
+# Key sequences are made when a tab is (a QKeySequence made before the application exists crashes Qt).
+Keys = QKeySequence | QKeySequence.StandardKey | str
+SAVE_KEYS: Keys = QKeySequence.StandardKey.Save  # Ctrl+S
+NEW_KEYS: Keys = "Ctrl+Shift+N"  # a new record in the tab (Ctrl+N is the main window's new intake)
 
 
 class CaseTab(QWidget):
@@ -40,4 +48,30 @@ class CaseTab(QWidget):
         """Bring the record `target_id` into view (a deadline was opened); the default does nothing more."""
 
     def text(self, zh: str, en: str) -> str:
-        return en if self.english else zh
+        return translate(zh, en, "en" if self.english else "zh-TW")
+
+    def add_shortcut(self, keys: Keys, *buttons: QAbstractButton) -> QShortcut:
+        """While the focus is in this tab, `keys` press the first of `buttons` that is on screen and enabled (the
+        one that applies to what the tab shows now). Each button's tooltip and accessible description tell the
+        keys; its accessible name is its text."""
+        sequence = QKeySequence(keys)
+        shortcut = QShortcut(sequence, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: _press_first(self, buttons))
+        hint = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        for button in buttons:
+            button.setAccessibleName(button.text())
+            button.setAccessibleDescription(hint)
+            said = button.toolTip()
+            button.setToolTip((f"{said} ({hint})" if self.english else f"{said}（{hint}）") if said else hint)
+        return shortcut
+
+    def add_key_action(self, keys: Keys, slot: Callable[[], object]) -> QShortcut:
+        """While the focus is in this tab, `keys` call `slot` (an action without a button, e.g. saving a draft now)."""
+        return QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+
+def _press_first(tab: QWidget, buttons: tuple[QAbstractButton, ...]) -> None:
+    for button in buttons:
+        if button.isVisibleTo(tab) and button.isEnabled():
+            button.click()
+            return

@@ -25,7 +25,7 @@ from app.services import clock, codes, plan_edits
 from app.services.plan_edits import ClosureCheck, ClosureValues, SatisfactionValues
 from app.views.runner import StoreRunner
 from app.views.widgets import RocDateEdit
-from app.views.workspace.base import CaseTab
+from app.views.workspace.base import SAVE_KEYS, CaseTab
 from app.views.workspace.closure_texts import (
     RATER_NAMES,
     RATERS,
@@ -186,6 +186,7 @@ class ClosureTab(CaseTab):
         self.later_client, self.later_employer, self.later_unit = self.later
         self.later_button = QPushButton(self.text("儲存滿意度", "Save satisfaction"))
         self.later_button.clicked.connect(self.save_satisfaction)
+        self.add_shortcut(SAVE_KEYS, self.later_button)
         self.later_notice = Notice()
         later = QGroupBox(self.text("結案後補記滿意度", "Satisfaction asked after closing"))
         later_form = score_form(self.later)

@@ -15,6 +15,7 @@ from app.errors import AppError
 from app.services import codes
 from app.services.rocdate import format_roc
 from app.views.errors import current_language, report_error
+from app.views.i18n import translate
 from app.views.widgets import FormValidator, RocDateEdit
 from app.views.workspace.base import CaseTab
 
@@ -34,7 +35,7 @@ def language() -> str:
 
 
 def pick(pair: tuple[str, str]) -> str:
-    return pair[1] if current_language() == "en" else pair[0]
+    return translate(*pair)
 
 
 def day_text(day: date | None) -> str:

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QTableView,
     QWidget,
@@ -31,6 +30,7 @@ from app.services import clock
 from app.services.rocdate import format_roc
 from app.views.runner import StoreRunner
 from app.views.workspace.base import CaseTab
+from app.views.workspace.common_tables import read_only_rows
 
 AUTOSAVE_DELAY_MS = 3000
 
@@ -180,17 +180,9 @@ class RowsModel(QAbstractTableModel):
 def table(model: RowsModel, name: str, stretch_column: int) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    read_only_rows(view, name)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
 
 

@@ -28,7 +28,7 @@ from app.services import clock, plan_edits
 from app.services.plan_edits import EmploymentStatus, EmploymentValues
 from app.views.runner import StoreRunner
 from app.views.widgets import RocDateEdit
-from app.views.workspace.base import CaseTab
+from app.views.workspace.base import NEW_KEYS, SAVE_KEYS, CaseTab
 from app.views.workspace.common import (
     Notice,
     day_text,
@@ -175,6 +175,8 @@ class EmploymentTab(CaseTab):
         self.update_button.clicked.connect(self.save_changes)
         self.clear_button.clicked.connect(self.clear_form)
         buttons = row_of(self.add_button, self.update_button, self.clear_button)
+        self.add_shortcut(SAVE_KEYS, self.update_button, self.add_button)  # whichever the form is for now
+        self.add_shortcut(NEW_KEYS, self.clear_button)
         self.form_notice = Notice()
         form_layout = QVBoxLayout(self.form_box)
         form_layout.addLayout(grid)

@@ -7,8 +7,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
 from app.models import Case, ServicePlan
@@ -17,7 +15,7 @@ from app.services import clock, plan_edits
 from app.services.plan_edits import CONSENT_BY, PlanDraft, UnitChoice
 from app.services.workdays import add_months
 from app.views.runner import StoreRunner
-from app.views.workspace.base import CaseTab
+from app.views.workspace.base import SAVE_KEYS, CaseTab
 from app.views.workspace.common import (
     ERROR_COLOUR,
     OK_COLOUR,
@@ -85,12 +83,11 @@ class PlanTab(CaseTab):
         self.save_button = QPushButton(self.text("儲存", "Save"))
         self.start_button = QPushButton(self.text("執行計畫", "Start the plan"))
         self.revise_button = QPushButton(self.text("修訂計畫…", "Revise…"))
-        self.save_button.setToolTip("Ctrl+S")
         self.new_button.clicked.connect(self.new_plan)
         self.save_button.clicked.connect(self.save)
         self.start_button.clicked.connect(self.start)
         self.revise_button.clicked.connect(self.open_revision_dialog)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_shortcut(SAVE_KEYS, self.save_button)
         self.notice = Notice()
         buttons = row_of(self.new_button, self.save_button, self.start_button, self.revise_button)
 

@@ -7,18 +7,14 @@ edits, a reload of the case (another tab saved something) leaves them on screen.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import Problem, ProblemsError
 from app.models import Case
-from app.models.enums import CertificateSystem, Gender
+from app.models.enums import Gender
 from app.services import clock, codes
 from app.services.case_edits import (
     CertificateValues,
@@ -44,206 +40,18 @@ from app.services.case_edits import (
 )
 from app.views.errors import report_error
 from app.views.runner import StoreRunner
-from app.views.widgets import FieldMessage, FormValidator, IdNumberEdit, PhoneEdit, RocDateEdit, ValidatedLineEdit
-from app.views.workspace.base import CaseTab
-
-# The look of ValidatedLineEdit's invalid state, for the plain line edits of a form.
-ERROR_LINE_STYLE = "QLineEdit { border: 2px solid #b3261e; border-radius: 3px; background: #fdeceb; }"
-
-
-def language_of(english: bool) -> str:
-    return "en" if english else "zh-TW"
-
-
-def fill_codes(combo: QComboBox, list_name: str, english: bool, empty: str | None = None) -> None:
-    """Fill a combo with a code list's labels (the code as item data); `empty` is a first "none" item."""
-    combo.clear()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for entry in codes.entries(list_name):
-        combo.addItem(entry.label(language_of(english)), entry.code)
-
-
-def select_code(combo: QComboBox, code: object) -> None:
-    """Select the item holding `code`; a code this device's list lacks is kept as an item of its own."""
-    index = combo.findData(code)
-    if index < 0 and code is not None:
-        combo.addItem(str(code), code)
-        index = combo.count() - 1
-    combo.setCurrentIndex(max(index, 0))
-
-
-class CheckGrid(QWidget):
-    """Several choices out of a list (特定對象, 障礙類別, 建議服務): a grid of check boxes, keyboard operable."""
-
-    changed = Signal()
-
-    def __init__(self, columns: int = 2, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self._layout = QGridLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setVerticalSpacing(2)
-        self._boxes: dict[str, QCheckBox] = {}
-
-    def set_entries(self, entries: Sequence[tuple[str, str]], columns: int | None = None) -> None:
-        """(code, label) choices; ticks of codes still listed are kept."""
-        self._columns = columns or self._columns
-        kept = set(self.checked())
-        for box in self._boxes.values():
-            self._layout.removeWidget(box)
-            box.hide()
-            box.deleteLater()
-        self._boxes = {}
-        for index, (code, text) in enumerate(entries):
-            self._add(index, code, text, code in kept)
-
-    def _add(self, index: int, code: str, text: str, ticked: bool) -> None:
-        box = QCheckBox(text, self)
-        box.setChecked(ticked)
-        box.toggled.connect(self.changed)
-        self._layout.addWidget(box, index // self._columns, index % self._columns)
-        self._boxes[code] = box
-
-    def set_checked(self, ticked: Iterable[str]) -> None:
-        wanted = list(ticked)
-        for code in wanted:
-            if code not in self._boxes:  # a code from a newer list: shown so that saving keeps it
-                self._add(len(self._boxes), code, code, True)
-        for code, box in self._boxes.items():
-            box.blockSignals(True)
-            box.setChecked(code in wanted)
-            box.blockSignals(False)
-
-    def checked(self) -> tuple[str, ...]:
-        return tuple(code for code, box in self._boxes.items() if box.isChecked())
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Read-only, yet as readable as when editable (a disabled box greys its text out)."""
-        for box in self._boxes.values():
-            read_only_box(box, read_only)
-
-
-def read_only_box(box: QCheckBox, read_only: bool) -> None:
-    box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
-    box.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else Qt.FocusPolicy.StrongFocus)
-
-
-class Messaged(QWidget):
-    """A plain widget with a message line below it, for fields that are not validating line edits; the line takes
-    room only while it has something to say."""
-
-    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.widget = widget
-        self.message = FieldMessage(self)
-        self.message.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(self.message)
-        self.setFocusProxy(widget)
-
-    def show_error(self, text: str) -> None:
-        self.message.showError(text)
-        self.message.show()
-        if isinstance(self.widget, QLineEdit):
-            self.widget.setStyleSheet(ERROR_LINE_STYLE)
-
-    def clear(self) -> None:
-        self.message.clear()
-        self.message.hide()
-        if isinstance(self.widget, QLineEdit):
-            self.widget.setStyleSheet("")
-
-
-class CertificateEditor(QGroupBox):
-    """One 身心障礙證明 / 手冊."""
-
-    edited = Signal()
-    remove_requested = Signal()
-
-    def __init__(self, tab: CaseTab, values: CertificateValues | None) -> None:
-        super().__init__(tab.text("身心障礙證明", "Disability certificate"))
-        self.english = tab.english
-        self.certificate_id = values.id if values else None
-        language = language_of(self.english)
-        self.system = QComboBox()
-        for system in CertificateSystem:
-            self.system.addItem(enum_label(system, language), system)
-        self.categories = CheckGrid(columns=1)
-        self.severity = QComboBox()
-        fill_codes(self.severity, codes.SEVERITIES, self.english, tab.text("（請選擇）", "(choose)"))
-        self.issued_on = RocDateEdit(label=tab.text("核發日期", "Issued on"), language=language)
-        self.expires_on = RocDateEdit(label=tab.text("有效期限", "Valid until"), language=language)
-        self.no_expiry = QCheckBox(tab.text("無註記效期", "No expiry"))
-        self.reassess_on = RocDateEdit(label=tab.text("重新鑑定日期", "Re-assessment"), language=language)
-        remove = QPushButton(tab.text("移除這張證明", "Remove this certificate"))
-        remove.clicked.connect(self.remove_requested)
-        self.fields: dict[str, QWidget] = {
-            "categories": Messaged(self.categories),
-            "severity": Messaged(self.severity),
-            "issued_on": self.issued_on,
-            "expires_on": self.expires_on,
-            "reassess_on": self.reassess_on,
-        }
-        expiry = QHBoxLayout()
-        expiry.addWidget(self.expires_on, 1)
-        expiry.addWidget(self.no_expiry, 0, Qt.AlignmentFlag.AlignTop)
-        form = QFormLayout(self)
-        form.addRow(tab.text("證明種類", "Kind"), self.system)
-        form.addRow(tab.text("障礙類別", "Categories"), self.fields["categories"])
-        form.addRow(tab.text("障礙程度", "Severity"), self.fields["severity"])
-        form.addRow(tab.text("核發日期", "Issued on"), self.issued_on)
-        form.addRow(tab.text("有效期限", "Valid until"), expiry)
-        form.addRow(tab.text("重新鑑定日期", "Re-assessment"), self.reassess_on)
-        form.addRow("", remove)
-        self.system.currentIndexChanged.connect(self._system_changed)
-        self.no_expiry.toggled.connect(lambda ticked: self.expires_on.setEnabled(not ticked))
-        self.set_values(values)
-        for signal in (
-            self.system.currentIndexChanged,
-            self.severity.currentIndexChanged,
-            self.no_expiry.toggled,
-            self.categories.changed,
-        ):
-            signal.connect(self.edited)
-        for date_field in (self.issued_on, self.expires_on, self.reassess_on):
-            date_field.lineEdit().textEdited.connect(self.edited)
-
-    def _system_changed(self) -> None:
-        system = self.system.currentData()
-        list_name = codes.DISABILITY_NEW_SYSTEM if system == CertificateSystem.NEW else codes.DISABILITY_OLD_SYSTEM
-        entries = [(e.code, e.label(language_of(self.english))) for e in codes.entries(list_name)]
-        # English labels are long: one column keeps the form's two halves side by side without scrolling.
-        self.categories.set_entries(entries, columns=1 if system == CertificateSystem.NEW or self.english else 2)
-
-    def set_values(self, values: CertificateValues | None) -> None:
-        select_code(self.system, values.system if values else CertificateSystem.NEW)
-        self._system_changed()
-        self.categories.set_checked(values.categories if values else ())
-        select_code(self.severity, values.severity if values else None)
-        self.issued_on.setDate(values.issued_on if values else None)
-        self.expires_on.setDate(values.expires_on if values else None)
-        self.no_expiry.setChecked(values.no_expiry if values else False)
-        self.expires_on.setEnabled(not self.no_expiry.isChecked())
-        self.reassess_on.setDate(values.reassess_on if values else None)
-
-    def values(self) -> CertificateValues:
-        return CertificateValues(
-            id=self.certificate_id,
-            system=CertificateSystem(self.system.currentData()),
-            categories=self.categories.checked(),
-            severity=self.severity.currentData(),
-            issued_on=self.issued_on.date(),
-            expires_on=None if self.no_expiry.isChecked() else self.expires_on.date(),
-            no_expiry=self.no_expiry.isChecked(),
-            reassess_on=self.reassess_on.date(),
-        )
-
-    def date_fields(self) -> list[ValidatedLineEdit[date]]:
-        return [self.issued_on, self.expires_on, self.reassess_on]
+from app.views.widgets import FormValidator, IdNumberEdit, PhoneEdit, RocDateEdit
+from app.views.workspace.base import SAVE_KEYS, CaseTab
+from app.views.workspace.certificates import CertificateList
+from app.views.workspace.form_fields import (
+    CheckGrid,
+    Messaged,
+    add_row,
+    fill_codes,
+    language_of,
+    select_code,
+    show_message,
+)
 
 
 class ProfileTab(CaseTab):
@@ -256,8 +64,8 @@ class ProfileTab(CaseTab):
         language = language_of(self.english)
         self._loading = False
         self.dirty = False
-        self.certificates: list[CertificateEditor] = []
-        self._removed: list[CertificateValues] = []
+        self.certificates = CertificateList(self)
+        self.certificates.edited.connect(self._mark_dirty)
 
         self.name = QLineEdit()
         self.id_number = IdNumberEdit(label=self.text("身分證統一編號", "ID number"), required=True, language=language)
@@ -309,13 +117,11 @@ class ProfileTab(CaseTab):
             self.fields[f"{prefix}_township"] = township
             self.fields[f"{prefix}_address"] = address
 
-        self.save_button = QPushButton(self.text("儲存基本資料（Ctrl+S）", "Save profile (Ctrl+S)"))
+        self.save_button = QPushButton(self.text("儲存基本資料", "Save profile"))
         self.save_button.clicked.connect(self.save)
+        self.add_shortcut(SAVE_KEYS, self.save_button)
         self.status = QLabel()
         self.status.setAccessibleName(self.text("儲存狀態", "Save status"))
-        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
         self._build_layout()
         self._watch_edits()
 
@@ -342,19 +148,19 @@ class ProfileTab(CaseTab):
     def _build_layout(self) -> None:
         identity = QGroupBox(self.text("個案基本資料", "Client"))
         form = QFormLayout(identity)
-        self._row(form, self.text("姓名", "Name"), self.fields["name"])
-        self._row(form, self.text("身分證統一編號", "ID number"), self.id_number)
-        self._row(form, self.text("性別", "Gender"), self.gender)
-        self._row(form, self.text("出生日期", "Date of birth"), self.birth_date)
-        self._row(form, self.text("教育程度", "Education"), self.education)
-        self._row(form, self.text("家庭經濟狀況", "Household income"), self.economic_status)
-        self._row(form, self.text("原住民族別", "Indigenous people"), self.indigenous_tribe)
-        self._row(form, self.text("特定對象身分", "Target groups"), self.fields["target_groups"])
+        add_row(form, self.text("姓名", "Name"), self.fields["name"])
+        add_row(form, self.text("身分證統一編號", "ID number"), self.id_number)
+        add_row(form, self.text("性別", "Gender"), self.gender)
+        add_row(form, self.text("出生日期", "Date of birth"), self.birth_date)
+        add_row(form, self.text("教育程度", "Education"), self.education)
+        add_row(form, self.text("家庭經濟狀況", "Household income"), self.economic_status)
+        add_row(form, self.text("原住民族別", "Indigenous people"), self.indigenous_tribe)
+        add_row(form, self.text("特定對象身分", "Target groups"), self.fields["target_groups"])
 
         contact = QGroupBox(self.text("聯絡方式", "Contact"))
         form = QFormLayout(contact)
-        self._row(form, self.text("手機", "Mobile"), self.mobile_phone)
-        self._row(form, self.text("市話", "Home phone"), self.home_phone)
+        add_row(form, self.text("手機", "Mobile"), self.mobile_phone)
+        add_row(form, self.text("市話", "Home phone"), self.home_phone)
         for prefix, zh, en in (
             ("household", "戶籍地址", "Registered address"),
             ("residence", "居住地址", "Home address"),
@@ -374,24 +180,20 @@ class ProfileTab(CaseTab):
         same_row.addWidget(same)
         same_row.addStretch(1)
         form.addRow("", same_row)
-        self._row(form, self.text("聯絡人", "Contact person"), self.fields["contact_name"])
-        self._row(form, self.text("與個案關係", "Relation"), self.fields["contact_relation"])
-        self._row(form, self.text("聯絡人電話", "Contact's phone"), self.contact_phone)
+        add_row(form, self.text("聯絡人", "Contact person"), self.fields["contact_name"])
+        add_row(form, self.text("與個案關係", "Relation"), self.fields["contact_relation"])
+        add_row(form, self.text("聯絡人電話", "Contact's phone"), self.contact_phone)
 
         consent = QGroupBox(self.text("個資蒐集告知同意", "Personal-data consent"))
         form = QFormLayout(consent)
         form.addRow(self.data_consent)
-        self._row(form, self.text("同意日期", "Consent date"), self.data_consent_on)
+        add_row(form, self.text("同意日期", "Consent date"), self.data_consent_on)
 
         background = QGroupBox(self.text("工作經歷、健康與優勢", "Work history, health and strengths"))
         form = QFormLayout(background)
-        self._row(form, self.text("工作經歷", "Work history"), self.work_history)
-        self._row(form, self.text("健康狀況", "Health"), self.health)
-        self._row(form, self.text("優勢", "Strengths"), self.strengths)
-
-        self.certificate_box = QVBoxLayout()
-        add = QPushButton(self.text("新增身心障礙證明", "Add a disability certificate"))
-        add.clicked.connect(lambda: self._add_certificate(None, focus=True))
+        add_row(form, self.text("工作經歷", "Work history"), self.work_history)
+        add_row(form, self.text("健康狀況", "Health"), self.health)
+        add_row(form, self.text("優勢", "Strengths"), self.strengths)
 
         left = QVBoxLayout()
         for group in (identity, consent, background):
@@ -399,8 +201,7 @@ class ProfileTab(CaseTab):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(contact)
-        right.addLayout(self.certificate_box)
-        right.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addWidget(self.certificates)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -418,14 +219,6 @@ class ProfileTab(CaseTab):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
-
-    def _row(self, form: QFormLayout, text: str, widget: QWidget) -> None:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        widget.setAccessibleName(text)
-        if isinstance(widget, Messaged):
-            widget.widget.setAccessibleName(text)
-        form.addRow(label, widget)
 
     def _copy_household_address(self) -> None:
         source, target = self.addresses["household"], self.addresses["residence"]
@@ -484,13 +277,9 @@ class ProfileTab(CaseTab):
         self._loading = True
         try:
             self._show_client(ClientValues.of(case.client))
-            for editor in self.certificates:
-                editor.deleteLater()
-            self.certificates = []
-            self._removed = []
-            for certificate in case.client.certificates:
-                if not certificate.deleted:
-                    self._add_certificate(CertificateValues.of(certificate))
+            self.certificates.show_certificates(
+                [CertificateValues.of(c) for c in case.client.certificates if not c.deleted]
+            )
         finally:
             self._loading = False
         self._clear_messages()
@@ -519,23 +308,6 @@ class ProfileTab(CaseTab):
         self.work_history.setPlainText(values.work_history)
         self.health.setPlainText(values.health)
         self.strengths.setPlainText(values.strengths)
-
-    def _add_certificate(self, values: CertificateValues | None, *, focus: bool = False) -> None:
-        editor = CertificateEditor(self, values)
-        editor.edited.connect(self._mark_dirty)
-        editor.remove_requested.connect(lambda: self._remove_certificate(editor))
-        self.certificates.append(editor)
-        self.certificate_box.addWidget(editor)
-        if focus:
-            editor.system.setFocus()
-            self._mark_dirty()
-
-    def _remove_certificate(self, editor: CertificateEditor) -> None:
-        if editor.certificate_id is not None:
-            self._removed.append(dataclasses.replace(editor.values(), removed=True))
-        self.certificates.remove(editor)
-        editor.deleteLater()
-        self._mark_dirty()
 
     def client_values(self) -> ClientValues:
         county = {prefix: self._combo(fields[0]).currentData() for prefix, fields in self.addresses.items()}
@@ -573,14 +345,9 @@ class ProfileTab(CaseTab):
             validator.register(field)
         if self.data_consent.isChecked():
             validator.register(self.data_consent_on)
-        for editor in self.certificates:
-            for date_field in editor.date_fields():
-                if date_field.isEnabled():
-                    validator.register(date_field)
+        for date_field in self.certificates.date_fields():
+            validator.register(date_field)
         return validator
-
-    def certificate_values(self) -> list[CertificateValues]:
-        return [editor.values() for editor in self.certificates] + self._removed
 
     # ---- saving ----
 
@@ -590,7 +357,7 @@ class ProfileTab(CaseTab):
         self._clear_messages()
         validator = self.validator()
         fields_valid = validator.validate()
-        client, certificates = self.client_values(), self.certificate_values()
+        client, certificates = self.client_values(), self.certificates.values()
         problems = client_problems(client)
         for index, certificate in enumerate(certificates):
             problems.extend(certificate_problems(certificate, index))
@@ -625,21 +392,14 @@ class ProfileTab(CaseTab):
     def _field(self, name: str) -> QWidget | None:
         if name.startswith("certificate."):
             _, index, attribute = name.split(".", 2)
-            position = int(index)
-            if position < len(self.certificates):
-                return self.certificates[position].fields.get(attribute)
-            return None
+            return self.certificates.field(int(index), attribute)
         return self.fields.get(name)
 
     def _show_problems(self, problems: Sequence[Problem]) -> None:
         first: QWidget | None = None
         for problem in problems:
             widget = self._field(problem.field)
-            message = problem.message_en if self.english else problem.message_zh
-            if isinstance(widget, Messaged):
-                widget.show_error(message)
-            elif isinstance(widget, ValidatedLineEdit):
-                widget.messageLabel().showError(message)
+            show_message(widget, problem.message_en if self.english else problem.message_zh)
             first = first or widget
         invalid = [field for _, field in self.validator().fields() if not field.isValid()]
         count = len({id(self._field(p.field)) for p in problems} | {id(field) for field in invalid})
@@ -653,13 +413,10 @@ class ProfileTab(CaseTab):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_messages(self) -> None:
-        for widget in list(self.fields.values()) + [f for e in self.certificates for f in e.fields.values()]:
+        for widget in list(self.fields.values()) + self.certificates.message_fields():
             if isinstance(widget, Messaged):
                 widget.clear()
 
     def focus_target(self, target_kind: str, target_id: uuid.UUID | None) -> None:
         if target_kind == "certificate":
-            for editor in self.certificates:
-                if editor.certificate_id == target_id:
-                    editor.expires_on.setFocus(Qt.FocusReason.OtherFocusReason)
-                    return
+            self.certificates.focus_certificate(target_id)

@@ -25,7 +25,7 @@ from app.models import Case
 from app.services.timeline import Step, TimelineEntry, case_timeline
 from app.views.runner import StoreRunner
 from app.views.workspace.base import CaseTab
-from app.views.workspace.profile_tab import language_of
+from app.views.workspace.form_fields import language_of
 from app.views.workspace.workspace import CaseWorkspace
 
 ENTRY_ROLE: Final = Qt.ItemDataRole.UserRole + 1

@@ -1,0 +1,3059 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_TW">
+<context>
+    <name>FieldCase</name>
+    <message>
+        <location filename="../../app/views/caseload.py" line="85"/>
+        <source>搜尋姓名、身分證字號或電話</source>
+        <extracomment>English in the code: Search name, ID number or phone</extracomment>
+        <translation>Search name, ID number or phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="87"/>
+        <source>搜尋個案</source>
+        <extracomment>English in the code: Search cases</extracomment>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="89"/>
+        <source>個案數</source>
+        <extracomment>English in the code: Number of cases</extracomment>
+        <translation>Number of cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="92"/>
+        <source>全部服務類別</source>
+        <extracomment>English in the code: All programmes</extracomment>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="94"/>
+        <source>服務類別</source>
+        <extracomment>English in the code: Programme</extracomment>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="97"/>
+        <source>全部階段</source>
+        <extracomment>English in the code: All stages</extracomment>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="99"/>
+        <source>階段</source>
+        <extracomment>English in the code: Stage</extracomment>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="102"/>
+        <location filename="../../app/views/directory.py" line="72"/>
+        <source>全部縣市</source>
+        <extracomment>English in the code: All counties</extracomment>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="104"/>
+        <location filename="../../app/views/directory.py" line="71"/>
+        <location filename="../../app/views/unit_dialog.py" line="60"/>
+        <source>縣市</source>
+        <extracomment>English in the code: County</extracomment>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="107"/>
+        <source>全部特定對象</source>
+        <extracomment>English in the code: All target groups</extracomment>
+        <translation>All target groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="109"/>
+        <source>特定對象</source>
+        <extracomment>English in the code: Target group</extracomment>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="111"/>
+        <source>全部承辦人</source>
+        <extracomment>English in the code: All case managers</extracomment>
+        <translation>All case managers</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="111"/>
+        <source>承辦人</source>
+        <extracomment>English in the code: Case manager</extracomment>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="113"/>
+        <source>只看逾期</source>
+        <extracomment>English in the code: Overdue only</extracomment>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="114"/>
+        <source>只看有逾期期限的個案</source>
+        <extracomment>English in the code: Only cases with an overdue deadline</extracomment>
+        <translation>Only cases with an overdue deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="115"/>
+        <source>含已結案</source>
+        <extracomment>English in the code: Include closed</extracomment>
+        <translation>Include closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="116"/>
+        <source>包含已結案的個案</source>
+        <extracomment>English in the code: Include closed cases</extracomment>
+        <translation>Include closed cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="121"/>
+        <source>個案清單</source>
+        <extracomment>English in the code: Case list</extracomment>
+        <translation>Case list</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="154"/>
+        <source>我的個案</source>
+        <extracomment>English in the code: My cases</extracomment>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="301"/>
+        <source>沒有符合條件的個案</source>
+        <extracomment>English in the code: No matching cases</extracomment>
+        <translation>No matching cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/caseload.py" line="308"/>
+        <source>（搜尋中…）</source>
+        <extracomment>English in the code:  (searching…)</extracomment>
+        <translation> (searching…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="91"/>
+        <source>同步衝突與被退回的修改</source>
+        <extracomment>English in the code: Sync conflicts and refused edits</extracomment>
+        <translation>Sync conflicts and refused edits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="94"/>
+        <location filename="../../app/views/conflicts.py" line="222"/>
+        <source>同步衝突</source>
+        <extracomment>English in the code: Conflicts</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="95"/>
+        <location filename="../../app/views/conflicts.py" line="223"/>
+        <source>被退回的修改</source>
+        <extracomment>English in the code: Refused edits</extracomment>
+        <translation>Refused edits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="109"/>
+        <location filename="../../app/views/conflicts.py" line="158"/>
+        <source>個案</source>
+        <comment>Client</comment>
+        <extracomment>English in the code: Client</extracomment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="110"/>
+        <location filename="../../app/views/conflicts.py" line="159"/>
+        <source>資料</source>
+        <extracomment>English in the code: Record</extracomment>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="111"/>
+        <source>欄位</source>
+        <extracomment>English in the code: Field</extracomment>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="112"/>
+        <source>我的</source>
+        <extracomment>English in the code: Mine</extracomment>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="113"/>
+        <source>對方</source>
+        <extracomment>English in the code: Theirs</extracomment>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="114"/>
+        <source>狀態</source>
+        <comment>State</comment>
+        <extracomment>English in the code: State</extracomment>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="117"/>
+        <source>同步衝突清單</source>
+        <extracomment>English in the code: Conflict list</extracomment>
+        <translation>Conflict list</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="119"/>
+        <source>選擇要保留的值</source>
+        <extracomment>English in the code: Choose the value to keep</extracomment>
+        <translation>Choose the value to keep</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="127"/>
+        <source>共同原值</source>
+        <extracomment>English in the code: Common base</extracomment>
+        <translation>Common base</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="128"/>
+        <source>保留我的</source>
+        <extracomment>English in the code: Keep mine</extracomment>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="129"/>
+        <source>保留對方的</source>
+        <extracomment>English in the code: Keep theirs</extracomment>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="130"/>
+        <source>改為：</source>
+        <extracomment>English in the code: Change to:</extracomment>
+        <translation>Change to:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="137"/>
+        <source>自行輸入的值</source>
+        <extracomment>English in the code: Value typed</extracomment>
+        <translation>Value typed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="144"/>
+        <location filename="../../app/views/conflicts.py" line="145"/>
+        <source>以此值解決</source>
+        <extracomment>English in the code: Resolve with this value</extracomment>
+        <translation>Resolve with this value</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="160"/>
+        <source>輸入的內容</source>
+        <extracomment>English in the code: What was typed</extracomment>
+        <translation>What was typed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="161"/>
+        <source>退回原因</source>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="164"/>
+        <source>被退回的修改清單</source>
+        <extracomment>English in the code: Refused edits</extracomment>
+        <translation>Refused edits</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="165"/>
+        <source>已閱，從清單移除</source>
+        <extracomment>English in the code: Seen: remove from the list</extracomment>
+        <translation>Seen: remove from the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="173"/>
+        <source>伺服器未接受以下修改（例如個案已移交他人或紀錄已定稿）。內容保留於此，請視需要另行補登。</source>
+        <extracomment>English in the code: The server did not accept these edits (the case was handed over, or the record was finalised, say). What was typed is kept here; enter it again where it belongs if needed.</extracomment>
+        <translation>The server did not accept these edits (the case was handed over, or the record was finalised, say). What was typed is kept here; enter it again where it belongs if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="194"/>
+        <source>待同步：</source>
+        <extracomment>English in the code: To send: </extracomment>
+        <translation>To send: </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/conflicts.py" line="196"/>
+        <source>待決定</source>
+        <extracomment>English in the code: Undecided</extracomment>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="63"/>
+        <source>搜尋單位名稱…</source>
+        <extracomment>English in the code: Search unit names…</extracomment>
+        <translation>Search unit names…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="65"/>
+        <source>搜尋單位名稱</source>
+        <extracomment>English in the code: Search unit names</extracomment>
+        <translation>Search unit names</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="67"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="139"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="173"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="56"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="142"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="162"/>
+        <source>服務項目</source>
+        <comment>Service</comment>
+        <extracomment>English in the code: Service</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="68"/>
+        <source>全部服務項目</source>
+        <extracomment>English in the code: All services</extracomment>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="78"/>
+        <source>只顯示尚有名額</source>
+        <extracomment>English in the code: Only units with room</extracomment>
+        <translation>Only units with room</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="79"/>
+        <source>新增單位…</source>
+        <extracomment>English in the code: Add unit…</extracomment>
+        <translation>Add unit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="83"/>
+        <source>筆數</source>
+        <extracomment>English in the code: Count</extracomment>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="91"/>
+        <source>服務單位</source>
+        <comment>Service units</comment>
+        <extracomment>English in the code: Service units</extracomment>
+        <translation>Service units</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/directory.py" line="176"/>
+        <source>沒有符合的單位。試試其他縣市或服務項目。</source>
+        <extracomment>English in the code: No unit matches; try another county or service.</extracomment>
+        <translation>No unit matches; try another county or service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/errors.py" line="42"/>
+        <source>發生未預期的錯誤</source>
+        <extracomment>English in the code: Unexpected error</extracomment>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/errors.py" line="44"/>
+        <source>FieldCase 發生未預期的錯誤。已輸入的內容會保留；請將下方詳細資訊提供給系統管理員。</source>
+        <extracomment>English in the code: Something went wrong that FieldCase did not expect. What you typed is kept; please send the details below to your administrator.</extracomment>
+        <translation>Something went wrong that FieldCase did not expect. What you typed is kept; please send the details below to your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/errors.py" line="53"/>
+        <source>錯誤詳細資訊</source>
+        <extracomment>English in the code: Error details</extracomment>
+        <translation>Error details</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/errors.py" line="55"/>
+        <source>複製詳細資訊</source>
+        <extracomment>English in the code: Copy details</extracomment>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/forms.py" line="133"/>
+        <location filename="../../app/views/workspace/certificates.py" line="46"/>
+        <source>（請選擇）</source>
+        <extracomment>English in the code: (choose)</extracomment>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="80"/>
+        <source>移案</source>
+        <extracomment>English in the code: Hand over cases</extracomment>
+        <translation>Hand over cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="87"/>
+        <source>要移出的個案</source>
+        <extracomment>English in the code: Cases to hand over</extracomment>
+        <translation>Cases to hand over</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="92"/>
+        <source>移案摘要</source>
+        <extracomment>English in the code: Hand-over summary</extracomment>
+        <translation>Hand-over summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="98"/>
+        <source>移案摘要（將隨個案一併移交）</source>
+        <extracomment>English in the code: Hand-over summary (goes with the case, kept in Chinese)</extracomment>
+        <translation>Hand-over summary (goes with the case, kept in Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="104"/>
+        <source>個案</source>
+        <comment>Cases</comment>
+        <extracomment>English in the code: Cases</extracomment>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="116"/>
+        <source>接手個管員</source>
+        <extracomment>English in the code: Receiving case manager</extracomment>
+        <translation>Receiving case manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="119"/>
+        <source>選擇或輸入帳號</source>
+        <extracomment>English in the code: Choose or type a username</extracomment>
+        <translation>Choose or type a username</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="125"/>
+        <source>移案原因</source>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="131"/>
+        <source>選擇或輸入原因</source>
+        <extracomment>English in the code: Choose or type a reason</extracomment>
+        <translation>Choose or type a reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="134"/>
+        <source>移案日</source>
+        <extracomment>English in the code: Hand-over date</extracomment>
+        <translation>Hand-over date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="137"/>
+        <source>接手個管員 *</source>
+        <extracomment>English in the code: Receiving case manager *</extracomment>
+        <translation>Receiving case manager *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="138"/>
+        <source>移案原因 *</source>
+        <extracomment>English in the code: Reason *</extracomment>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="139"/>
+        <source>移案日 *</source>
+        <extracomment>English in the code: Date *</extracomment>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="146"/>
+        <source>確認移案</source>
+        <extracomment>English in the code: Hand over</extracomment>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="149"/>
+        <location filename="../../app/views/intake_application.py" line="132"/>
+        <location filename="../../app/views/unit_dialog.py" line="134"/>
+        <location filename="../../app/views/workspace/common.py" line="201"/>
+        <source>取消</source>
+        <extracomment>English in the code: Cancel</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="166"/>
+        <source>準備移案摘要…</source>
+        <extracomment>English in the code: Preparing hand-over summaries…</extracomment>
+        <translation>Preparing hand-over summaries…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="189"/>
+        <source>無待辦</source>
+        <extracomment>English in the code: nothing due</extracomment>
+        <translation>nothing due</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="247"/>
+        <source>請選擇接手的個管員。</source>
+        <extracomment>English in the code: Choose who takes over.</extracomment>
+        <translation>Choose who takes over.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="255"/>
+        <source>請填寫移案原因。</source>
+        <extracomment>English in the code: Please give a reason.</extracomment>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="268"/>
+        <source>移案中…</source>
+        <extracomment>English in the code: Handing over…</extracomment>
+        <translation>Handing over…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/handover.py" line="294"/>
+        <source>關閉</source>
+        <extracomment>English in the code: Close</extracomment>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="105"/>
+        <source>新案受理（申請／轉介）</source>
+        <extracomment>English in the code: New intake (application / referral)</extracomment>
+        <translation>New intake (application / referral)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="118"/>
+        <source>步驟</source>
+        <extracomment>English in the code: Step</extracomment>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="192"/>
+        <source>（沿用既有個案資料）</source>
+        <extracomment>English in the code:  (existing client)</extracomment>
+        <translation> (existing client)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="193"/>
+        <source>轉介</source>
+        <extracomment>English in the code: referral</extracomment>
+        <translation>referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="193"/>
+        <source>申請</source>
+        <extracomment>English in the code: application</extracomment>
+        <translation>application</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="213"/>
+        <source>接案評估日</source>
+        <extracomment>English in the code: Assessment date</extracomment>
+        <translation>Assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="217"/>
+        <source>接案評估內容</source>
+        <extracomment>English in the code: Intake assessment</extracomment>
+        <translation>Intake assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="219"/>
+        <source>資格、需求、就業意願與評估結論…</source>
+        <extracomment>English in the code: Eligibility, needs, willingness to work, conclusion…</extracomment>
+        <translation>Eligibility, needs, willingness to work, conclusion…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="223"/>
+        <source>開案</source>
+        <extracomment>English in the code: Open the case</extracomment>
+        <translation>Open the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="224"/>
+        <source>不開案</source>
+        <extracomment>English in the code: Do not open</extracomment>
+        <translation>Do not open</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="225"/>
+        <source>暫不決定（只儲存評估）</source>
+        <extracomment>English in the code: Decide later (save the assessment only)</extracomment>
+        <translation>Decide later (save the assessment only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="231"/>
+        <source>不開案理由</source>
+        <extracomment>English in the code: Reason for not opening</extracomment>
+        <translation>Reason for not opening</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="232"/>
+        <source>不開案時必填，會寫入不開案通知。</source>
+        <extracomment>English in the code: Required when not opening the case.</extracomment>
+        <translation>Required when not opening the case.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="237"/>
+        <source>已回覆日期</source>
+        <extracomment>English in the code: Reply sent on</extracomment>
+        <translation>Reply sent on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="243"/>
+        <source>回覆期限</source>
+        <extracomment>English in the code: Reply due</extracomment>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="255"/>
+        <source>接案評估日 *</source>
+        <extracomment>English in the code: Assessed on *</extracomment>
+        <translation>Assessed on *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="256"/>
+        <source>評估內容 *</source>
+        <extracomment>English in the code: Assessment *</extracomment>
+        <translation>Assessment *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="257"/>
+        <source>決定</source>
+        <extracomment>English in the code: Decision</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="258"/>
+        <source>不開案理由 *</source>
+        <extracomment>English in the code: Reason *</extracomment>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="260"/>
+        <source>已回覆日期（已通知者填）</source>
+        <extracomment>English in the code: Reply sent on (if sent)</extracomment>
+        <translation>Reply sent on (if sent)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="262"/>
+        <location filename="../../app/views/intake.py" line="297"/>
+        <source>儲存評估與決定</source>
+        <extracomment>English in the code: Save assessment and decision</extracomment>
+        <translation>Save assessment and decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="264"/>
+        <source>稍後再評估</source>
+        <extracomment>English in the code: Assess later</extracomment>
+        <translation>Assess later</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="265"/>
+        <source>申請案件已建立，可之後再做接案評估。</source>
+        <extracomment>English in the code: The application is saved; assess it later.</extracomment>
+        <translation>The application is saved; assess it later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="295"/>
+        <source>儲存評估（暫不決定）</source>
+        <extracomment>English in the code: Save the assessment</extracomment>
+        <translation>Save the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="304"/>
+        <source>轉介單位</source>
+        <comment>the referring unit</comment>
+        <extracomment>English in the code: the referring unit</extracomment>
+        <translation>the referring unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="304"/>
+        <source>申請人</source>
+        <extracomment>English in the code: the applicant</extracomment>
+        <translation>the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="306"/>
+        <source>回覆期限：請先填寫接案評估日</source>
+        <extracomment>English in the code: Reply due: enter the assessment date</extracomment>
+        <translation>Reply due: enter the assessment date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="335"/>
+        <source>請填寫接案評估內容。</source>
+        <extracomment>English in the code: Please write the intake assessment.</extracomment>
+        <translation>Please write the intake assessment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="341"/>
+        <source>不開案必須說明理由。</source>
+        <extracomment>English in the code: A decision not to open needs a reason.</extracomment>
+        <translation>A decision not to open needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="346"/>
+        <source>回覆日不能早於評估日。</source>
+        <extracomment>English in the code: The reply cannot precede the assessment.</extracomment>
+        <translation>The reply cannot precede the assessment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="377"/>
+        <source>不開案（案件已結束）</source>
+        <extracomment>English in the code: Not opened (the case is closed)</extracomment>
+        <translation>Not opened (the case is closed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="379"/>
+        <source>已儲存接案評估，尚未決定是否開案</source>
+        <extracomment>English in the code: Assessment saved; no decision yet</extracomment>
+        <translation>Assessment saved; no decision yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="392"/>
+        <source>下一步：寄出開案通知，並安排初次晤談與需求評估（個案工作區的「晤談紀錄」與「需求評估」）。</source>
+        <extracomment>English in the code: Next: send the notice of opening, then hold the first interview and the needs assessment.</extracomment>
+        <translation>Next: send the notice of opening, then hold the first interview and the needs assessment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="397"/>
+        <source>下一步：寄出不開案通知（附理由），必要時轉介其他資源。</source>
+        <extracomment>English in the code: Next: send the notice with the reason, and refer the person elsewhere if needed.</extracomment>
+        <translation>Next: send the notice with the reason, and refer the person elsewhere if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="402"/>
+        <source>請在回覆期限前回到個案工作區決定開案或不開案。</source>
+        <extracomment>English in the code: Decide on the case from its workspace before the reply is due.</extracomment>
+        <translation>Decide on the case from its workspace before the reply is due.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="419"/>
+        <source>開啟個案工作區</source>
+        <extracomment>English in the code: Open the case</extracomment>
+        <translation>Open the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="421"/>
+        <source>完成</source>
+        <extracomment>English in the code: Done</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="450"/>
+        <source>1 申請／轉介資料</source>
+        <extracomment>English in the code: 1 Application</extracomment>
+        <translation>1 Application</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="451"/>
+        <source>2 接案評估與決定</source>
+        <extracomment>English in the code: 2 Assessment and decision</extracomment>
+        <translation>2 Assessment and decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake.py" line="452"/>
+        <source>3 完成</source>
+        <extracomment>English in the code: 3 Done</extracomment>
+        <translation>3 Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="50"/>
+        <source>申請（本人或家長／監護人）</source>
+        <extracomment>English in the code: Application (the person or guardian)</extracomment>
+        <translation>Application (the person or guardian)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="51"/>
+        <source>轉介（教育、社政、衛生、勞政）</source>
+        <extracomment>English in the code: Referral (another agency)</extracomment>
+        <translation>Referral (another agency)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="57"/>
+        <location filename="../../app/views/intake_application.py" line="80"/>
+        <source>個案來源</source>
+        <extracomment>English in the code: Source</extracomment>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="59"/>
+        <source>轉介單位</source>
+        <comment>Referring unit</comment>
+        <extracomment>English in the code: Referring unit</extracomment>
+        <translation>Referring unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="61"/>
+        <source>例：臺北市立啟明學校</source>
+        <extracomment>English in the code: e.g. the referring school or hospital</extracomment>
+        <translation>e.g. the referring school or hospital</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="65"/>
+        <location filename="../../app/views/intake_application.py" line="83"/>
+        <source>服務方案</source>
+        <extracomment>English in the code: Programme</extracomment>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="69"/>
+        <location filename="../../app/views/intake_application.py" line="84"/>
+        <source>申請日</source>
+        <extracomment>English in the code: Application date</extracomment>
+        <translation>Application date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="72"/>
+        <source>服務縣市</source>
+        <extracomment>English in the code: County</extracomment>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="74"/>
+        <source>申請／轉介</source>
+        <extracomment>English in the code: Application / referral</extracomment>
+        <translation>Application / referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="79"/>
+        <source>類型</source>
+        <comment>Kind</comment>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="81"/>
+        <source>轉介單位 *</source>
+        <extracomment>English in the code: Referring unit *</extracomment>
+        <translation>Referring unit *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="88"/>
+        <source>服務縣市 *</source>
+        <extracomment>English in the code: County *</extracomment>
+        <translation>County *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="91"/>
+        <location filename="../../app/views/intake_duplicates.py" line="35"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="151"/>
+        <source>姓名</source>
+        <extracomment>English in the code: Name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="98"/>
+        <source>身分證字號／居留證號</source>
+        <extracomment>English in the code: ID number</extracomment>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="101"/>
+        <location filename="../../app/views/intake_application.py" line="118"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="153"/>
+        <source>性別</source>
+        <extracomment>English in the code: Gender</extracomment>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="108"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="75"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="154"/>
+        <source>出生日期</source>
+        <comment>Date of birth</comment>
+        <extracomment>English in the code: Date of birth</extracomment>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="110"/>
+        <source>手機</source>
+        <comment>Mobile phone</comment>
+        <extracomment>English in the code: Mobile phone</extracomment>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="112"/>
+        <location filename="../../app/views/intake_application.py" line="121"/>
+        <source>居住縣市</source>
+        <extracomment>English in the code: County of residence</extracomment>
+        <translation>County of residence</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="114"/>
+        <source>個案基本資料</source>
+        <comment>The person</comment>
+        <extracomment>English in the code: The person</extracomment>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="116"/>
+        <source>姓名 *</source>
+        <extracomment>English in the code: Name *</extracomment>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="117"/>
+        <source>身分證字號 *</source>
+        <extracomment>English in the code: ID number *</extracomment>
+        <translation>ID number *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="119"/>
+        <source>出生日期 *</source>
+        <extracomment>English in the code: Date of birth *</extracomment>
+        <translation>Date of birth *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="120"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="86"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="162"/>
+        <source>手機</source>
+        <comment>Mobile</comment>
+        <extracomment>English in the code: Mobile</extracomment>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="131"/>
+        <source>下一步：檢查重複資料 ▸</source>
+        <extracomment>English in the code: Next: check for duplicates ▸</extracomment>
+        <translation>Next: check for duplicates ▸</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="144"/>
+        <source>標 * 者必填。儲存前會先比對是否已有同一人的資料。</source>
+        <extracomment>English in the code: * required. Existing records are checked first.</extracomment>
+        <translation>* required. Existing records are checked first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="167"/>
+        <source>轉介日 *</source>
+        <extracomment>English in the code: Referral date *</extracomment>
+        <translation>Referral date *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="167"/>
+        <source>申請日 *</source>
+        <extracomment>English in the code: Application date *</extracomment>
+        <translation>Application date *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_application.py" line="178"/>
+        <source>請選擇服務縣市。</source>
+        <extracomment>English in the code: Please choose the county.</extracomment>
+        <translation>Please choose the county.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="35"/>
+        <source>身分證字號</source>
+        <extracomment>English in the code: ID number</extracomment>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="35"/>
+        <source>出生日期</source>
+        <comment>Born</comment>
+        <extracomment>English in the code: Born</extracomment>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="35"/>
+        <source>相符之處</source>
+        <extracomment>English in the code: Why</extracomment>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="36"/>
+        <source>既有案件</source>
+        <extracomment>English in the code: Cases on file</extracomment>
+        <translation>Cases on file</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="38"/>
+        <source>可能是同一人的既有個案</source>
+        <extracomment>English in the code: Clients who may be the same person</extracomment>
+        <translation>Clients who may be the same person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="48"/>
+        <source>使用所選個案的資料，為其新增案件</source>
+        <extracomment>English in the code: Use this client and add a new case</extracomment>
+        <translation>Use this client and add a new case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="49"/>
+        <source>不是同一人，建立新個案</source>
+        <extracomment>English in the code: Not the same person: create a new client</extracomment>
+        <translation>Not the same person: create a new client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="50"/>
+        <source>◂ 返回修改</source>
+        <extracomment>English in the code: ◂ Back</extracomment>
+        <translation>◂ Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="63"/>
+        <source>使用既有個案時，基本資料沿用原紀錄；若電話或地址有變，請在個案工作區的基本資料頁更新。</source>
+        <extracomment>English in the code: The existing client&apos;s details are kept; update phone or address on the case&apos;s profile tab.</extracomment>
+        <translation>The existing client&apos;s details are kept; update phone or address on the case&apos;s profile tab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="90"/>
+        <source>&lt;b&gt;這個身分證字號已有個案資料。&lt;/b&gt;&lt;br&gt;同一人不能建立第二份個案資料；請使用既有資料，為其新增案件。</source>
+        <extracomment>English in the code: &lt;b&gt;This ID number is already on file.&lt;/b&gt;&lt;br&gt;The same person cannot be entered twice; add the new case to the existing client.</extracomment>
+        <translation>&lt;b&gt;This ID number is already on file.&lt;/b&gt;&lt;br&gt;The same person cannot be entered twice; add the new case to the existing client.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="99"/>
+        <source>&lt;b&gt;找到姓名相近、出生日期相同的個案。&lt;/b&gt;&lt;br&gt;請確認是否為同一人（例如證號打錯）；是的話請使用既有資料。</source>
+        <extracomment>English in the code: &lt;b&gt;A client with a similar name and the same date of birth is on file.&lt;/b&gt;&lt;br&gt;Check whether it is the same person (a mistyped ID number?); if so, use the existing client.</extracomment>
+        <translation>&lt;b&gt;A client with a similar name and the same date of birth is on file.&lt;/b&gt;&lt;br&gt;Check whether it is the same person (a mistyped ID number?); if so, use the existing client.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="126"/>
+        <source>身分證字號相同</source>
+        <extracomment>English in the code: Same ID number</extracomment>
+        <translation>Same ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="128"/>
+        <source>姓名相近＋出生日期相同</source>
+        <extracomment>English in the code: Similar name, same birth date</extracomment>
+        <translation>Similar name, same birth date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/intake_duplicates.py" line="134"/>
+        <location filename="../../app/views/workspace/employment_status.py" line="54"/>
+        <source>無</source>
+        <extracomment>English in the code: none</extracomment>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="29"/>
+        <source>登入同步伺服器</source>
+        <extracomment>English in the code: Log in to the sync server</extracomment>
+        <translation>Log in to the sync server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="32"/>
+        <location filename="../../app/views/login.py" line="44"/>
+        <source>伺服器網址</source>
+        <extracomment>English in the code: Server address</extracomment>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="34"/>
+        <location filename="../../app/views/login.py" line="45"/>
+        <source>帳號</source>
+        <extracomment>English in the code: User name</extracomment>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="37"/>
+        <location filename="../../app/views/login.py" line="46"/>
+        <source>密碼</source>
+        <extracomment>English in the code: Password</extracomment>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="39"/>
+        <source>這台電腦的名稱</source>
+        <extracomment>English in the code: This laptop&apos;s name</extracomment>
+        <translation>This laptop&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="47"/>
+        <source>電腦名稱</source>
+        <extracomment>English in the code: Laptop name</extracomment>
+        <translation>Laptop name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="61"/>
+        <source>請填寫伺服器網址、帳號與密碼。</source>
+        <extracomment>English in the code: Fill in the server, user name and password.</extracomment>
+        <translation>Fill in the server, user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login.py" line="66"/>
+        <source>登入中…</source>
+        <extracomment>English in the code: Logging in…</extracomment>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="133"/>
+        <source>同步狀態</source>
+        <extracomment>English in the code: Sync status</extracomment>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="136"/>
+        <location filename="../../app/views/sync_panel.py" line="138"/>
+        <location filename="../../app/views/sync_panel.py" line="166"/>
+        <location filename="../../app/views/sync_panel.py" line="204"/>
+        <source>立即同步</source>
+        <extracomment>English in the code: Sync now</extracomment>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="137"/>
+        <source>與中央伺服器同步（F5）</source>
+        <extracomment>English in the code: Sync with the central service (F5)</extracomment>
+        <translation>Sync with the central service (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="166"/>
+        <source>登入…</source>
+        <extracomment>English in the code: Log in…</extracomment>
+        <translation>Log in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="176"/>
+        <source>未登入同步伺服器，資料只存在這台電腦</source>
+        <extracomment>English in the code: Not logged in: data stays on this laptop only</extracomment>
+        <translation>Not logged in: data stays on this laptop only</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="179"/>
+        <source>同步中…</source>
+        <extracomment>English in the code: Syncing…</extracomment>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="181"/>
+        <source>已連線</source>
+        <extracomment>English in the code: Online</extracomment>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="183"/>
+        <source>離線</source>
+        <extracomment>English in the code: Offline</extracomment>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="186"/>
+        <source>上次同步</source>
+        <extracomment>English in the code: Last sync</extracomment>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="188"/>
+        <source>尚未同步</source>
+        <extracomment>English in the code: Never synced</extracomment>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="189"/>
+        <source>待上傳</source>
+        <extracomment>English in the code: To send</extracomment>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="191"/>
+        <source>衝突</source>
+        <extracomment>English in the code: Conflicts</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="193"/>
+        <source>被退回</source>
+        <extracomment>English in the code: Refused</extracomment>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_panel.py" line="214"/>
+        <source>為保護個案資料，這台電腦上的資料庫已刪除。請洽系統管理員重新設定。</source>
+        <extracomment>English in the code: To protect the clients&apos; data, the store on this laptop has been erased. Ask your administrator to set it up again.</extracomment>
+        <translation>To protect the clients&apos; data, the store on this laptop has been erased. Ask your administrator to set it up again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="35"/>
+        <location filename="../../app/views/unit_dialog.py" line="125"/>
+        <source>電子郵件</source>
+        <extracomment>English in the code: E-mail</extracomment>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="57"/>
+        <source>編輯服務單位</source>
+        <extracomment>English in the code: Edit service unit</extracomment>
+        <translation>Edit service unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="57"/>
+        <source>新增服務單位</source>
+        <extracomment>English in the code: Add service unit</extracomment>
+        <translation>Add service unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="59"/>
+        <source>單位名稱</source>
+        <extracomment>English in the code: Name</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="64"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="74"/>
+        <source>服務項目</source>
+        <comment>Services</comment>
+        <extracomment>English in the code: Services</extracomment>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="76"/>
+        <location filename="../../app/views/unit_dialog.py" line="126"/>
+        <source>地址</source>
+        <extracomment>English in the code: Address</extracomment>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="79"/>
+        <location filename="../../app/views/unit_dialog.py" line="123"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="183"/>
+        <source>聯絡人</source>
+        <extracomment>English in the code: Contact person</extracomment>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="81"/>
+        <location filename="../../app/views/unit_dialog.py" line="124"/>
+        <source>電話</source>
+        <extracomment>English in the code: Phone</extracomment>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="85"/>
+        <location filename="../../app/views/unit_dialog.py" line="110"/>
+        <source>可服務量</source>
+        <extracomment>English in the code: Capacity</extracomment>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="88"/>
+        <source>目前個案數</source>
+        <comment>Current caseload</comment>
+        <extracomment>English in the code: Current caseload</extracomment>
+        <translation>Current caseload</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="91"/>
+        <location filename="../../app/views/unit_dialog.py" line="127"/>
+        <location filename="../../app/views/unit_table.py" line="181"/>
+        <location filename="../../app/views/unit_table.py" line="186"/>
+        <source>備註</source>
+        <extracomment>English in the code: Notes</extracomment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="113"/>
+        <source>目前個案數</source>
+        <comment>Caseload</comment>
+        <extracomment>English in the code: Caseload</extracomment>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="119"/>
+        <source>單位名稱 *</source>
+        <extracomment>English in the code: Name *</extracomment>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="120"/>
+        <source>縣市 *</source>
+        <extracomment>English in the code: County *</extracomment>
+        <translation>County *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="121"/>
+        <source>服務項目 *</source>
+        <extracomment>English in the code: Services *</extracomment>
+        <translation>Services *</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="122"/>
+        <source>服務量</source>
+        <extracomment>English in the code: Capacity</extracomment>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="131"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="83"/>
+        <source>儲存</source>
+        <extracomment>English in the code: Save</extracomment>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="149"/>
+        <source>尚可容納 0（已額滿）</source>
+        <extracomment>English in the code: Remaining 0 (full)</extracomment>
+        <translation>Remaining 0 (full)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="164"/>
+        <source>請選擇縣市。</source>
+        <extracomment>English in the code: Please choose the county.</extracomment>
+        <translation>Please choose the county.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_dialog.py" line="168"/>
+        <source>請至少勾選一項服務。</source>
+        <extracomment>English in the code: Tick at least one service.</extracomment>
+        <translation>Tick at least one service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="114"/>
+        <source>已額滿，請先洽詢</source>
+        <extracomment>English in the code: Full: call first</extracomment>
+        <translation>Full: call first</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="114"/>
+        <source>0 已額滿</source>
+        <extracomment>English in the code: 0 full</extracomment>
+        <translation>0 full</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="166"/>
+        <source>編輯此單位…</source>
+        <extracomment>English in the code: Edit this unit…</extracomment>
+        <translation>Edit this unit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="169"/>
+        <source>在上方清單選擇一個單位，這裡會顯示聯絡方式、地址與備註。</source>
+        <extracomment>English in the code: Pick a unit to see its details.</extracomment>
+        <translation>Pick a unit to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="209"/>
+        <source>尚可容納 0，已額滿</source>
+        <extracomment>English in the code: remaining 0: full</extracomment>
+        <translation>remaining 0: full</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/unit_table.py" line="211"/>
+        <source>尚可容納</source>
+        <extracomment>English in the code: remaining</extracomment>
+        <translation>remaining</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="54"/>
+        <source>需求評估清單</source>
+        <extracomment>English in the code: Assessments</extracomment>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="56"/>
+        <source>新增評估</source>
+        <extracomment>English in the code: New assessment</extracomment>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="60"/>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="87"/>
+        <source>評估日期</source>
+        <extracomment>English in the code: Date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="68"/>
+        <source>需轉介職業輔導評量</source>
+        <extracomment>English in the code: Refer to vocational evaluation</extracomment>
+        <translation>Refer to vocational evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="88"/>
+        <source>評估方式</source>
+        <extracomment>English in the code: Methods</extracomment>
+        <translation>Methods</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="89"/>
+        <source>工作能力</source>
+        <extracomment>English in the code: Work ability</extracomment>
+        <translation>Work ability</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="90"/>
+        <source>職業興趣</source>
+        <extracomment>English in the code: Vocational interest</extracomment>
+        <translation>Vocational interest</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="91"/>
+        <source>支持需求</source>
+        <extracomment>English in the code: Support needs</extracomment>
+        <translation>Support needs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="92"/>
+        <source>家庭支持</source>
+        <extracomment>English in the code: Family support</extracomment>
+        <translation>Family support</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="93"/>
+        <source>職業輔導評量</source>
+        <extracomment>English in the code: Vocational evaluation</extracomment>
+        <translation>Vocational evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="94"/>
+        <source>建議服務</source>
+        <extracomment>English in the code: Recommended services</extracomment>
+        <translation>Recommended services</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="95"/>
+        <source>評估摘要</source>
+        <extracomment>English in the code: Summary</extracomment>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="113"/>
+        <source>&lt;b&gt;需求評估&lt;/b&gt;</source>
+        <extracomment>English in the code: &lt;b&gt;Assessments&lt;/b&gt;</extracomment>
+        <translation>&lt;b&gt;Assessments&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="165"/>
+        <source>新評估：開始輸入後會自動存成草稿。</source>
+        <extracomment>English in the code: New assessment: it is saved as a draft as you type.</extracomment>
+        <translation>New assessment: it is saved as a draft as you type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/assessment_tab.py" line="169"/>
+        <source>已定稿，不可修改；情況改變時請新增一份評估（定期評估）。</source>
+        <extracomment>English in the code: Finalised; it cannot be changed. When things change, add a new assessment.</extracomment>
+        <translation>Finalised; it cannot be changed. When things change, add a new assessment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="64"/>
+        <source>檔名</source>
+        <extracomment>English in the code: File</extracomment>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="65"/>
+        <source>類型</source>
+        <comment>Type</comment>
+        <extracomment>English in the code: Type</extracomment>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="66"/>
+        <source>大小</source>
+        <extracomment>English in the code: Size</extracomment>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="67"/>
+        <source>加入日期</source>
+        <extracomment>English in the code: Added</extracomment>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="68"/>
+        <source>說明</source>
+        <comment>Description</comment>
+        <extracomment>English in the code: Description</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="70"/>
+        <source>附件</source>
+        <extracomment>English in the code: Attachments</extracomment>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="75"/>
+        <source>尚無附件。可加入身心障礙證明、同意書、計畫書簽名頁等掃描檔；檔案加密存放於本機資料庫。</source>
+        <extracomment>English in the code: No attachments yet. Add scans of the certificate, consent forms or signed plans; they are kept encrypted in the local store.</extracomment>
+        <translation>No attachments yet. Add scans of the certificate, consent forms or signed plans; they are kept encrypted in the local store.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="83"/>
+        <source>附件說明</source>
+        <extracomment>English in the code: Description</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="84"/>
+        <source>加入時的說明（選填），例：身心障礙證明正反面</source>
+        <extracomment>English in the code: Description</extracomment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="85"/>
+        <source>加入檔案…</source>
+        <extracomment>English in the code: Add file…</extracomment>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="86"/>
+        <source>開啟</source>
+        <extracomment>English in the code: Open</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="87"/>
+        <source>另存副本…</source>
+        <comment>Save a copy…</comment>
+        <extracomment>English in the code: Save a copy…</extracomment>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="146"/>
+        <source>加入附件</source>
+        <extracomment>English in the code: Add an attachment</extracomment>
+        <translation>Add an attachment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="167"/>
+        <source>加入附件…</source>
+        <extracomment>English in the code: Adding the file…</extracomment>
+        <translation>Adding the file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="176"/>
+        <source>另存副本</source>
+        <extracomment>English in the code: Save a copy</extracomment>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="191"/>
+        <source>另存副本…</source>
+        <comment>Saving the copy…</comment>
+        <extracomment>English in the code: Saving the copy…</extracomment>
+        <translation>Saving the copy…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="37"/>
+        <source>身心障礙證明</source>
+        <extracomment>English in the code: Disability certificate</extracomment>
+        <translation>Disability certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="47"/>
+        <location filename="../../app/views/workspace/certificates.py" line="67"/>
+        <source>核發日期</source>
+        <extracomment>English in the code: Issued on</extracomment>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="48"/>
+        <location filename="../../app/views/workspace/certificates.py" line="68"/>
+        <source>有效期限</source>
+        <extracomment>English in the code: Valid until</extracomment>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="49"/>
+        <source>無註記效期</source>
+        <extracomment>English in the code: No expiry</extracomment>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="50"/>
+        <location filename="../../app/views/workspace/certificates.py" line="69"/>
+        <source>重新鑑定日期</source>
+        <extracomment>English in the code: Re-assessment</extracomment>
+        <translation>Re-assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="51"/>
+        <source>移除這張證明</source>
+        <extracomment>English in the code: Remove this certificate</extracomment>
+        <translation>Remove this certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="64"/>
+        <source>證明種類</source>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="65"/>
+        <source>障礙類別</source>
+        <extracomment>English in the code: Categories</extracomment>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="66"/>
+        <source>障礙程度</source>
+        <extracomment>English in the code: Severity</extracomment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/certificates.py" line="130"/>
+        <source>新增身心障礙證明</source>
+        <extracomment>English in the code: Add a disability certificate</extracomment>
+        <translation>Add a disability certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="93"/>
+        <source>結案原因</source>
+        <comment>Closure reason</comment>
+        <extracomment>English in the code: Closure reason</extracomment>
+        <translation>Closure reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="104"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="112"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="370"/>
+        <source>結案日</source>
+        <comment>Closing date</comment>
+        <extracomment>English in the code: Closing date</extracomment>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="109"/>
+        <source>條件</source>
+        <extracomment>English in the code: What it needs</extracomment>
+        <translation>What it needs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="123"/>
+        <source>結案摘要</source>
+        <comment>Closing summary</comment>
+        <extracomment>English in the code: Closing summary</extracomment>
+        <translation>Closing summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="125"/>
+        <source>服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）</source>
+        <extracomment>English in the code: Services given, goals met, why the case closes, and what next</extracomment>
+        <translation>Services given, goals met, why the case closes, and what next</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="141"/>
+        <source>沒有詢問或不適用者請選「未評」；結案後仍可補記。</source>
+        <extracomment>English in the code: Choose “Not rated” when not asked; it can be added after closing.</extracomment>
+        <translation>Choose “Not rated” when not asked; it can be added after closing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="164"/>
+        <source>上一步</source>
+        <extracomment>English in the code: Back</extracomment>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="165"/>
+        <source>下一步</source>
+        <extracomment>English in the code: Next</extracomment>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="166"/>
+        <source>確認結案</source>
+        <extracomment>English in the code: Close the case</extracomment>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="180"/>
+        <source>結案紀錄</source>
+        <extracomment>English in the code: Closure</extracomment>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="187"/>
+        <source>儲存滿意度</source>
+        <extracomment>English in the code: Save satisfaction</extracomment>
+        <translation>Save satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="191"/>
+        <source>結案後補記滿意度</source>
+        <extracomment>English in the code: Satisfaction asked after closing</extracomment>
+        <translation>Satisfaction asked after closing</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="236"/>
+        <source>個案尚未開案，不能結案。</source>
+        <extracomment>English in the code: The case has not been opened yet.</extracomment>
+        <translation>The case has not been opened yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="249"/>
+        <source>結案日</source>
+        <comment>Closed on</comment>
+        <extracomment>English in the code: Closed on</extracomment>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="250"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="369"/>
+        <source>結案原因</source>
+        <comment>Reason</comment>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="251"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="371"/>
+        <source>結案摘要</source>
+        <comment>Summary</comment>
+        <extracomment>English in the code: Summary</extracomment>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="274"/>
+        <source>請先選擇結案原因。</source>
+        <extracomment>English in the code: Pick a reason.</extracomment>
+        <translation>Pick a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="292"/>
+        <source>可以此原因結案。</source>
+        <extracomment>English in the code: The case can close for this reason.</extracomment>
+        <translation>The case can close for this reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="298"/>
+        <source>檢查中…</source>
+        <extracomment>English in the code: Checking…</extracomment>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="334"/>
+        <source>請選擇結案原因。</source>
+        <extracomment>English in the code: Choose a closure reason.</extracomment>
+        <translation>Choose a closure reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="337"/>
+        <source>正在檢查結案條件，請稍候再按。</source>
+        <extracomment>English in the code: Still checking; try again.</extracomment>
+        <translation>Still checking; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="341"/>
+        <source>尚不符合此結案原因的條件（見上方說明）：請先補齊紀錄，或改選其他結案原因。</source>
+        <extracomment>English in the code: This reason cannot be used yet (see above): complete the record or choose another reason.</extracomment>
+        <translation>This reason cannot be used yet (see above): complete the record or choose another reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="348"/>
+        <source>請填寫結案摘要。</source>
+        <extracomment>English in the code: Write the closing summary.</extracomment>
+        <translation>Write the closing summary.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="374"/>
+        <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。</source>
+        <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</extracomment>
+        <translation>Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_texts.py" line="68"/>
+        <source>須有一份尚未離職、到結案日已持續滿 3 個月的就業紀錄（穩三）。</source>
+        <extracomment>English in the code: Needs a job still held that has lasted 3 months by the closing date.</extracomment>
+        <translation>Needs a job still held that has lasted 3 months by the closing date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/common.py" line="200"/>
+        <source>確定</source>
+        <extracomment>English in the code: OK</extracomment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="42"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="98"/>
+        <source>新增聯繫紀錄</source>
+        <extracomment>English in the code: Log a contact attempt</extracomment>
+        <translation>Log a contact attempt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="191"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="80"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="124"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="58"/>
+        <source>日期</source>
+        <extracomment>English in the code: Date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="61"/>
+        <source>時間</source>
+        <extracomment>English in the code: Time</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="62"/>
+        <source>方式</source>
+        <comment>Channel</comment>
+        <extracomment>English in the code: Channel</extracomment>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="63"/>
+        <source>結果</source>
+        <extracomment>English in the code: Outcome</extracomment>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="64"/>
+        <source>說明</source>
+        <comment>Note</comment>
+        <extracomment>English in the code: Note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="89"/>
+        <source>聯繫時間不能晚於現在。</source>
+        <extracomment>English in the code: The attempt cannot be later than now.</extracomment>
+        <translation>The attempt cannot be later than now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="67"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="124"/>
+        <source>儲存狀態</source>
+        <extracomment>English in the code: Save status</extracomment>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
+        <source>定稿</source>
+        <extracomment>English in the code: Finalise</extracomment>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="194"/>
+        <source>草稿：每隔幾秒自動儲存（Ctrl+S 立即儲存），完成後請按「定稿」。</source>
+        <extracomment>English in the code: Draft: saved every few seconds (Ctrl+S saves now); finalise it when done.</extracomment>
+        <translation>Draft: saved every few seconds (Ctrl+S saves now); finalise it when done.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="234"/>
+        <source>編輯中…</source>
+        <extracomment>English in the code: Editing…</extracomment>
+        <translation>Editing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="272"/>
+        <source>未能自動儲存</source>
+        <extracomment>English in the code: Not saved automatically</extracomment>
+        <translation>Not saved automatically</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/draft_tab.py" line="331"/>
+        <source>未完成，請看欄位下方的說明。</source>
+        <extracomment>English in the code: Not done; see the messages below the fields.</extracomment>
+        <translation>Not done; see the messages below the fields.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_status.py" line="81"/>
+        <source>推介成功</source>
+        <extracomment>English in the code: Placed</extracomment>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_status.py" line="83"/>
+        <source>就業成功</source>
+        <extracomment>English in the code: Employed 3 months</extracomment>
+        <translation>Employed 3 months</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_status.py" line="85"/>
+        <source>尚未成功</source>
+        <extracomment>English in the code: Not yet counted</extracomment>
+        <translation>Not yet counted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_status.py" line="97"/>
+        <source>未達推介成功：需競爭性職場且有勞保加保日（5 人以下公司可用其他證明並填員工人數）。</source>
+        <extracomment>English in the code: Not placed: needs a competitive job with labour insurance (or other proof for firms of ≤ 5).</extracomment>
+        <translation>Not placed: needs a competitive job with labour insurance (or other proof for firms of ≤ 5).</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_status.py" line="105"/>
+        <source>已就業滿 3 個月，符合就業成功。</source>
+        <extracomment>English in the code: Three months reached: counts as employed.</extracomment>
+        <translation>Three months reached: counts as employed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="81"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="100"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="152"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="146"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="168"/>
+        <source>雇主</source>
+        <extracomment>English in the code: Employer</extracomment>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="82"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="109"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="153"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="148"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="169"/>
+        <source>職務</source>
+        <extracomment>English in the code: Job</extracomment>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="83"/>
+        <source>到職日</source>
+        <comment>Started</comment>
+        <extracomment>English in the code: Started</extracomment>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="84"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="153"/>
+        <source>每週工時</source>
+        <comment>Hours/week</comment>
+        <extracomment>English in the code: Hours/week</extracomment>
+        <translation>Hours/week</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="85"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="122"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="157"/>
+        <source>薪資</source>
+        <extracomment>English in the code: Wage</extracomment>
+        <translation>Wage</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="86"/>
+        <source>勞保／證明</source>
+        <extracomment>English in the code: Insurance / proof</extracomment>
+        <translation>Insurance / proof</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="87"/>
+        <source>支持性就業</source>
+        <extracomment>English in the code: Supported</extracomment>
+        <translation>Supported</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="88"/>
+        <source>離職</source>
+        <comment>Ended</comment>
+        <extracomment>English in the code: Ended</extracomment>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="89"/>
+        <source>狀態（今日）</source>
+        <extracomment>English in the code: Status (today)</extracomment>
+        <translation>Status (today)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="91"/>
+        <source>就業紀錄</source>
+        <extracomment>English in the code: Jobs</extracomment>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="94"/>
+        <source>尚無就業紀錄。</source>
+        <extracomment>English in the code: No jobs recorded yet.</extracomment>
+        <translation>No jobs recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="98"/>
+        <source>就業資料</source>
+        <extracomment>English in the code: Job</extracomment>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="102"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="152"/>
+        <source>員工人數</source>
+        <extracomment>English in the code: Employees</extracomment>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="104"/>
+        <source>不詳</source>
+        <extracomment>English in the code: unknown</extracomment>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="106"/>
+        <source>5 人以下的公司可用勞保以外的證明（003 三(四)）</source>
+        <extracomment>English in the code: Firms of ≤ 5 may prove the job otherwise</extracomment>
+        <translation>Firms of ≤ 5 may prove the job otherwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="110"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="154"/>
+        <source>到職日</source>
+        <comment>Start</comment>
+        <extracomment>English in the code: Start</extracomment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="112"/>
+        <source>每週工時</source>
+        <comment>Hours per week</comment>
+        <extracomment>English in the code: Hours per week</extracomment>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="116"/>
+        <source> 小時</source>
+        <extracomment>English in the code:  h</extracomment>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="118"/>
+        <source>計薪方式</source>
+        <extracomment>English in the code: Paid</extracomment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="119"/>
+        <source>月薪</source>
+        <extracomment>English in the code: monthly</extracomment>
+        <translation>monthly</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="120"/>
+        <source>時薪</source>
+        <extracomment>English in the code: hourly</extracomment>
+        <translation>hourly</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="125"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="86"/>
+        <source>未填</source>
+        <extracomment>English in the code: not given</extracomment>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="126"/>
+        <source> 元</source>
+        <extracomment>English in the code:  NTD</extracomment>
+        <translation> NTD</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="128"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="154"/>
+        <source>勞保加保日</source>
+        <extracomment>English in the code: Insured from</extracomment>
+        <translation>Insured from</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="130"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="156"/>
+        <source>就業證明</source>
+        <extracomment>English in the code: Proof</extracomment>
+        <translation>Proof</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="131"/>
+        <source>（無）</source>
+        <extracomment>English in the code: (none)</extracomment>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="134"/>
+        <source>競爭性職場</source>
+        <extracomment>English in the code: Competitive job</extracomment>
+        <translation>Competitive job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="136"/>
+        <source>服務前已在職</source>
+        <extracomment>English in the code: Employed before service</extracomment>
+        <translation>Employed before service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="137"/>
+        <source>支持性就業（密集輔導）</source>
+        <extracomment>English in the code: Supported employment</extracomment>
+        <translation>Supported employment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="139"/>
+        <source>密集輔導工作天數</source>
+        <extracomment>English in the code: Working days of intensive support</extracomment>
+        <translation>Working days of intensive support</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="141"/>
+        <source> 個工作天</source>
+        <extracomment>English in the code:  working days</extracomment>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="142"/>
+        <source>群組模式</source>
+        <extracomment>English in the code: Group model</extracomment>
+        <translation>Group model</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="143"/>
+        <source>偏鄉</source>
+        <extracomment>English in the code: Remote area</extracomment>
+        <translation>Remote area</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="144"/>
+        <source>高度支持需求</source>
+        <extracomment>English in the code: High support needs</extracomment>
+        <translation>High support needs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="171"/>
+        <source>新增就業</source>
+        <comment>Add job</comment>
+        <extracomment>English in the code: Add job</extracomment>
+        <translation>Add job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="172"/>
+        <source>儲存修改</source>
+        <extracomment>English in the code: Save changes</extracomment>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="173"/>
+        <source>改為新增</source>
+        <extracomment>English in the code: New job instead</extracomment>
+        <translation>New job instead</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="189"/>
+        <source>離職</source>
+        <comment>Job ended</comment>
+        <extracomment>English in the code: Job ended</extracomment>
+        <translation>Job ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="190"/>
+        <location filename="../../app/views/workspace/employment_tab.py" line="199"/>
+        <source>離職日</source>
+        <extracomment>English in the code: Last day</extracomment>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="193"/>
+        <source>離職原因</source>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="194"/>
+        <source>例：契約到期、個人因素</source>
+        <extracomment>English in the code: e.g. contract ended</extracomment>
+        <translation>e.g. contract ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="195"/>
+        <source>記錄離職</source>
+        <extracomment>English in the code: Record the end</extracomment>
+        <translation>Record the end</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="201"/>
+        <source>原因</source>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="282"/>
+        <source>新增就業</source>
+        <comment>New job</comment>
+        <extracomment>English in the code: New job</extracomment>
+        <translation>New job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/employment_tab.py" line="374"/>
+        <source>已新增就業紀錄。</source>
+        <extracomment>English in the code: Job added.</extracomment>
+        <translation>Job added.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="91"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="105"/>
+        <source>目標內容</source>
+        <extracomment>English in the code: Goal</extracomment>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="93"/>
+        <source>例：三個月內完成職業輔導評量</source>
+        <extracomment>English in the code: e.g. complete a vocational evaluation</extracomment>
+        <translation>e.g. complete a vocational evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="95"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="106"/>
+        <source>預定達成日</source>
+        <comment>Target date</comment>
+        <extracomment>English in the code: Target date</extracomment>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="98"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="107"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
+        <source>達成情形</source>
+        <extracomment>English in the code: Met</extracomment>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="104"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="172"/>
+        <source>計畫部分</source>
+        <extracomment>English in the code: Part</extracomment>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="120"/>
+        <source>請填寫目標內容。</source>
+        <extracomment>English in the code: Enter the goal.</extracomment>
+        <translation>Enter the goal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="150"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="176"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="61"/>
+        <source>說明</source>
+        <comment>Details</comment>
+        <extracomment>English in the code: Details</extracomment>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="151"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="148"/>
+        <source>開始日</source>
+        <extracomment>English in the code: Start</extracomment>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="152"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="149"/>
+        <source>結束日</source>
+        <extracomment>English in the code: End</extracomment>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="156"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="178"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="59"/>
+        <source>時數</source>
+        <extracomment>English in the code: Hours</extracomment>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="159"/>
+        <source>未定</source>
+        <extracomment>English in the code: not set</extracomment>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="162"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="179"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="60"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="59"/>
+        <source>狀態</source>
+        <comment>Status</comment>
+        <extracomment>English in the code: Status</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="174"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="57"/>
+        <source>服務單位</source>
+        <comment>Unit</comment>
+        <extracomment>English in the code: Unit</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="177"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="58"/>
+        <source>服務期間</source>
+        <extracomment>English in the code: Period</extracomment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="243"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="253"/>
+        <source>修訂原因</source>
+        <comment>Reason</comment>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="244"/>
+        <source>例：職評結果建議改為庇護性就業</source>
+        <extracomment>English in the code: e.g. the evaluation suggests…</extracomment>
+        <translation>e.g. the evaluation suggests…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="247"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="254"/>
+        <source>新開始日</source>
+        <extracomment>English in the code: New start</extracomment>
+        <translation>New start</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="248"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="255"/>
+        <source>新結束日</source>
+        <extracomment>English in the code: New end</extracomment>
+        <translation>New end</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="267"/>
+        <source>修訂計畫必須說明原因。</source>
+        <extracomment>English in the code: A plan revision needs a reason.</extracomment>
+        <translation>A plan revision needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
+        <source>目標</source>
+        <comment>Goal</comment>
+        <extracomment>English in the code: Goal</extracomment>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
+        <source>預定達成日</source>
+        <comment>Target</comment>
+        <extracomment>English in the code: Target</extracomment>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="65"/>
+        <source>新增目標…</source>
+        <extracomment>English in the code: Add goal…</extracomment>
+        <translation>Add goal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="66"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="136"/>
+        <source>編輯目標…</source>
+        <extracomment>English in the code: Edit goal…</extracomment>
+        <translation>Edit goal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="67"/>
+        <source>刪除目標</source>
+        <extracomment>English in the code: Remove goal</extracomment>
+        <translation>Remove goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="68"/>
+        <source>新增服務…</source>
+        <extracomment>English in the code: Add service…</extracomment>
+        <translation>Add service…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="69"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="138"/>
+        <source>編輯服務…</source>
+        <extracomment>English in the code: Edit service…</extracomment>
+        <translation>Edit service…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="70"/>
+        <source>刪除服務</source>
+        <extracomment>English in the code: Remove service</extracomment>
+        <translation>Remove service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="73"/>
+        <source>目標</source>
+        <comment>Goals</comment>
+        <extracomment>English in the code: Goals</extracomment>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="105"/>
+        <source>（未指定）</source>
+        <extracomment>English in the code: (none)</extracomment>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="136"/>
+        <source>記錄達成…</source>
+        <extracomment>English in the code: Record…</extracomment>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="138"/>
+        <source>更新進度…</source>
+        <extracomment>English in the code: Progress…</extracomment>
+        <translation>Progress…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="146"/>
+        <source>計畫內容</source>
+        <extracomment>English in the code: Plan</extracomment>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="151"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="170"/>
+        <source>職業重建目標</source>
+        <extracomment>English in the code: Vocational goal</extracomment>
+        <translation>Vocational goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="152"/>
+        <source>例：一年內進入餐飲業內場穩定就業</source>
+        <extracomment>English in the code: e.g. a stable kitchen job</extracomment>
+        <translation>e.g. a stable kitchen job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="169"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="60"/>
+        <source>計畫期間</source>
+        <extracomment>English in the code: Period</extracomment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="173"/>
+        <source>計畫三部分</source>
+        <extracomment>English in the code: The plan&apos;s three parts</extracomment>
+        <translation>The plan&apos;s three parts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="181"/>
+        <source>同意人</source>
+        <comment>Consent given by</comment>
+        <extracomment>English in the code: Consent given by</extracomment>
+        <translation>Consent given by</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="184"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="94"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="190"/>
+        <source>同意日期</source>
+        <extracomment>English in the code: Consent date</extracomment>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="185"/>
+        <source>記錄同意</source>
+        <extracomment>English in the code: Record consent</extracomment>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="189"/>
+        <source>同意人</source>
+        <comment>By</comment>
+        <extracomment>English in the code: By</extracomment>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="195"/>
+        <source>知後同意（個案或監護人）</source>
+        <extracomment>English in the code: Informed consent (client or guardian)</extracomment>
+        <translation>Informed consent (client or guardian)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_editor.py" line="239"/>
+        <source>尚未取得同意：計畫須經個案（或監護人）知後同意才能執行；同意後若修改內容，須重新取得同意。</source>
+        <extracomment>English in the code: No consent yet: the plan starts only with the client&apos;s (or guardian&apos;s) informed consent; changing it afterwards needs consent again.</extracomment>
+        <translation>No consent yet: the plan starts only with the client&apos;s (or guardian&apos;s) informed consent; changing it afterwards needs consent again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="58"/>
+        <source>版本</source>
+        <extracomment>English in the code: Version</extracomment>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="61"/>
+        <source>知後同意</source>
+        <extracomment>English in the code: Consent</extracomment>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="62"/>
+        <source>修訂原因</source>
+        <comment>Revision reason</comment>
+        <extracomment>English in the code: Revision reason</extracomment>
+        <translation>Revision reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="64"/>
+        <source>計畫版本</source>
+        <comment>Plan versions</comment>
+        <extracomment>English in the code: Plan versions</extracomment>
+        <translation>Plan versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="82"/>
+        <source>新增計畫</source>
+        <extracomment>English in the code: New plan</extracomment>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="84"/>
+        <source>執行計畫</source>
+        <extracomment>English in the code: Start the plan</extracomment>
+        <translation>Start the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="85"/>
+        <source>修訂計畫…</source>
+        <extracomment>English in the code: Revise…</extracomment>
+        <translation>Revise…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="97"/>
+        <source>計畫版本</source>
+        <comment>Versions</comment>
+        <extracomment>English in the code: Versions</extracomment>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="123"/>
+        <source>未同意</source>
+        <extracomment>English in the code: not yet</extracomment>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="194"/>
+        <source>此個案尚無服務計畫。按「新增計畫」建立草稿，再填寫三部分的目標與服務。</source>
+        <extracomment>English in the code: This case has no plan yet. Press “New plan” to start a draft.</extracomment>
+        <translation>This case has no plan yet. Press “New plan” to start a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="201"/>
+        <source>個案未開案或已結案，不能擬定計畫。</source>
+        <extracomment>English in the code: The case is not open; no plan can be made.</extracomment>
+        <translation>The case is not open; no plan can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="71"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="152"/>
+        <source>身分證統一編號</source>
+        <extracomment>English in the code: ID number</extracomment>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="77"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="79"/>
+        <source>（未填）</source>
+        <extracomment>English in the code: (not given)</extracomment>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="82"/>
+        <source>非原住民</source>
+        <extracomment>English in the code: Not indigenous</extracomment>
+        <translation>Not indigenous</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="87"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="163"/>
+        <source>市話</source>
+        <extracomment>English in the code: Home phone</extracomment>
+        <translation>Home phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="92"/>
+        <location filename="../../app/views/workspace/profile_tab.py" line="185"/>
+        <source>聯絡人電話</source>
+        <extracomment>English in the code: Contact&apos;s phone</extracomment>
+        <translation>Contact&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="93"/>
+        <source>已簽署個人資料蒐集告知同意書</source>
+        <extracomment>English in the code: Signed the personal-data consent</extracomment>
+        <translation>Signed the personal-data consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="120"/>
+        <source>儲存基本資料</source>
+        <extracomment>English in the code: Save profile</extracomment>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="132"/>
+        <source>（縣市）</source>
+        <extracomment>English in the code: (county)</extracomment>
+        <translation>(county)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="137"/>
+        <source>路街、巷弄、號、樓</source>
+        <extracomment>English in the code: Street, lane, number, floor</extracomment>
+        <translation>Street, lane, number, floor</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="149"/>
+        <source>個案基本資料</source>
+        <comment>Client</comment>
+        <extracomment>English in the code: Client</extracomment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="155"/>
+        <source>教育程度</source>
+        <extracomment>English in the code: Education</extracomment>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="156"/>
+        <source>家庭經濟狀況</source>
+        <extracomment>English in the code: Household income</extracomment>
+        <translation>Household income</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="157"/>
+        <source>原住民族別</source>
+        <extracomment>English in the code: Indigenous people</extracomment>
+        <translation>Indigenous people</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="158"/>
+        <source>特定對象身分</source>
+        <extracomment>English in the code: Target groups</extracomment>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="160"/>
+        <source>聯絡方式</source>
+        <extracomment>English in the code: Contact</extracomment>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="177"/>
+        <source>居住地址同戶籍地址</source>
+        <extracomment>English in the code: Home address = registered address</extracomment>
+        <translation>Home address = registered address</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="184"/>
+        <source>與個案關係</source>
+        <extracomment>English in the code: Relation</extracomment>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="187"/>
+        <source>個資蒐集告知同意</source>
+        <extracomment>English in the code: Personal-data consent</extracomment>
+        <translation>Personal-data consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="192"/>
+        <source>工作經歷、健康與優勢</source>
+        <extracomment>English in the code: Work history, health and strengths</extracomment>
+        <translation>Work history, health and strengths</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="194"/>
+        <source>工作經歷</source>
+        <extracomment>English in the code: Work history</extracomment>
+        <translation>Work history</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="195"/>
+        <source>健康狀況</source>
+        <extracomment>English in the code: Health</extracomment>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="196"/>
+        <source>優勢</source>
+        <extracomment>English in the code: Strengths</extracomment>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="269"/>
+        <source>有未儲存的變更（Ctrl+S 儲存）</source>
+        <extracomment>English in the code: Unsaved changes (Ctrl+S to save)</extracomment>
+        <translation>Unsaved changes (Ctrl+S to save)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="369"/>
+        <source>儲存中…</source>
+        <extracomment>English in the code: Saving…</extracomment>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/profile_tab.py" line="389"/>
+        <source>未儲存</source>
+        <extracomment>English in the code: Not saved</extracomment>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="69"/>
+        <source>紀錄清單</source>
+        <extracomment>English in the code: Records</extracomment>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="69"/>
+        <source>新增紀錄</source>
+        <extracomment>English in the code: New record</extracomment>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="73"/>
+        <source>聯繫紀錄</source>
+        <extracomment>English in the code: Contact attempts</extracomment>
+        <translation>Contact attempts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="85"/>
+        <source> 分鐘</source>
+        <extracomment>English in the code:  min</extracomment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="89"/>
+        <source>晤談內容、個案狀況、下一步…</source>
+        <extracomment>English in the code: What was discussed, how the client is, next steps…</extracomment>
+        <translation>What was discussed, how the client is, next steps…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="92"/>
+        <source>刪除草稿</source>
+        <extracomment>English in the code: Discard draft</extracomment>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="93"/>
+        <source>新增更正紀錄</source>
+        <extracomment>English in the code: Add a correction</extracomment>
+        <translation>Add a correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="95"/>
+        <source>已登錄系統日期</source>
+        <extracomment>English in the code: Entered into the system on</extracomment>
+        <translation>Entered into the system on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="97"/>
+        <source>儲存登錄日</source>
+        <extracomment>English in the code: Save entry date</extracomment>
+        <translation>Save entry date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="122"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="139"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="176"/>
+        <source>類別</source>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="123"/>
+        <source>方式</source>
+        <comment>Mode</comment>
+        <extracomment>English in the code: Mode</extracomment>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="125"/>
+        <source>地點</source>
+        <extracomment>English in the code: Place</extracomment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="126"/>
+        <source>服務時長</source>
+        <extracomment>English in the code: Duration</extracomment>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="129"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="140"/>
+        <source>紀錄內容</source>
+        <extracomment>English in the code: Notes</extracomment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="133"/>
+        <source>已登錄職重系統：</source>
+        <extracomment>English in the code: Entered into the national system:</extracomment>
+        <translation>Entered into the national system:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="147"/>
+        <source>&lt;b&gt;服務紀錄&lt;/b&gt;</source>
+        <extracomment>English in the code: &lt;b&gt;Records&lt;/b&gt;</extracomment>
+        <translation>&lt;b&gt;Records&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="149"/>
+        <source>&lt;b&gt;聯繫紀錄&lt;/b&gt;</source>
+        <extracomment>English in the code: &lt;b&gt;Contact attempts&lt;/b&gt;</extracomment>
+        <translation>&lt;b&gt;Contact attempts&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="206"/>
+        <source>已登錄</source>
+        <extracomment>English in the code: Entered</extracomment>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="208"/>
+        <source>（更正）</source>
+        <extracomment>English in the code:  (correction)</extracomment>
+        <translation> (correction)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="210"/>
+        <source>（已更正）</source>
+        <extracomment>English in the code:  (corrected)</extracomment>
+        <translation> (corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/records_tab.py" line="246"/>
+        <source>新紀錄：開始輸入後會自動存成草稿。</source>
+        <extracomment>English in the code: New record: it is saved as a draft as you type.</extracomment>
+        <translation>New record: it is saved as a draft as you type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="87"/>
+        <source>服務項目／職務</source>
+        <extracomment>English in the code: Service / job</extracomment>
+        <translation>Service / job</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="88"/>
+        <source>受案單位／雇主</source>
+        <extracomment>English in the code: Unit / employer</extracomment>
+        <translation>Unit / employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="89"/>
+        <source>派案日</source>
+        <comment>Sent</comment>
+        <extracomment>English in the code: Sent</extracomment>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="90"/>
+        <source>回覆</source>
+        <extracomment>English in the code: Answer</extracomment>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="91"/>
+        <source>追蹤期限</source>
+        <extracomment>English in the code: Follow-up due</extracomment>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="92"/>
+        <source>追蹤完成</source>
+        <extracomment>English in the code: Followed up</extracomment>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="94"/>
+        <source>轉介紀錄</source>
+        <extracomment>English in the code: Referrals</extracomment>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="97"/>
+        <source>尚無轉介紀錄。</source>
+        <extracomment>English in the code: No referrals yet.</extracomment>
+        <translation>No referrals yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="100"/>
+        <source>所選轉介</source>
+        <extracomment>English in the code: Selected referral</extracomment>
+        <translation>Selected referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="104"/>
+        <source>回覆結果</source>
+        <extracomment>English in the code: Answer</extracomment>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="107"/>
+        <source>回覆日</source>
+        <extracomment>English in the code: Answered on</extracomment>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="109"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="124"/>
+        <source>不接案原因</source>
+        <extracomment>English in the code: Why declined</extracomment>
+        <translation>Why declined</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="110"/>
+        <source>不接案時必填</source>
+        <extracomment>English in the code: required when declined</extracomment>
+        <translation>required when declined</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="111"/>
+        <source>記錄回覆</source>
+        <extracomment>English in the code: Record answer</extracomment>
+        <translation>Record answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="113"/>
+        <source>追蹤日</source>
+        <comment>Followed up on</comment>
+        <extracomment>English in the code: Followed up on</extracomment>
+        <translation>Followed up on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="115"/>
+        <source>追蹤情形</source>
+        <comment>Follow-up note</comment>
+        <extracomment>English in the code: Follow-up note</extracomment>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="116"/>
+        <source>例：已開始評量，適應良好</source>
+        <extracomment>English in the code: what was learnt</extracomment>
+        <translation>what was learnt</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="117"/>
+        <source>記錄追蹤</source>
+        <extracomment>English in the code: Record follow-up</extracomment>
+        <translation>Record follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="123"/>
+        <source>單位回覆</source>
+        <extracomment>English in the code: Answer</extracomment>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="126"/>
+        <source>追蹤日</source>
+        <comment>Followed up</comment>
+        <extracomment>English in the code: Followed up</extracomment>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="127"/>
+        <source>追蹤情形</source>
+        <comment>Note</comment>
+        <extracomment>English in the code: Note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="137"/>
+        <source>新增派案／轉介</source>
+        <extracomment>English in the code: New referral</extracomment>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="150"/>
+        <source>聯繫日期</source>
+        <extracomment>English in the code: Contacted on</extracomment>
+        <translation>Contacted on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="152"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="180"/>
+        <source>派案日</source>
+        <comment>Sent on</comment>
+        <extracomment>English in the code: Sent on</extracomment>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="153"/>
+        <source>送出</source>
+        <extracomment>English in the code: Send</extracomment>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="163"/>
+        <source>受案單位</source>
+        <extracomment>English in the code: Unit</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="178"/>
+        <source>先行聯繫</source>
+        <extracomment>English in the code: Contact first</extracomment>
+        <translation>Contact first</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="179"/>
+        <source>個案同意</source>
+        <extracomment>English in the code: Consent</extracomment>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="300"/>
+        <source>只列出提供此服務的單位。</source>
+        <extracomment>English in the code: Only units offering this service.</extracomment>
+        <translation>Only units offering this service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_tab.py" line="356"/>
+        <source>已送出，追蹤期限已排入今日待辦。</source>
+        <extracomment>English in the code: Sent; the follow-up is on the agenda.</extracomment>
+        <translation>Sent; the follow-up is on the agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_texts.py" line="92"/>
+        <source>推介前已先聯繫雇主</source>
+        <extracomment>English in the code: The employer was contacted first</extracomment>
+        <translation>The employer was contacted first</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_texts.py" line="93"/>
+        <source>派案前已先聯繫受案單位</source>
+        <extracomment>English in the code: The unit was contacted before referring</extracomment>
+        <translation>The unit was contacted before referring</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_texts.py" line="99"/>
+        <source>個案同意將資料提供給雇主</source>
+        <extracomment>English in the code: The client agreed to their data going to the employer</extracomment>
+        <translation>The client agreed to their data going to the employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/referral_texts.py" line="100"/>
+        <source>個案同意將資料提供給受案單位</source>
+        <extracomment>English in the code: The client agreed to their data going to the unit</extracomment>
+        <translation>The client agreed to their data going to the unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="58"/>
+        <source>經過</source>
+        <extracomment>English in the code: What happened</extracomment>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="67"/>
+        <source>個案歷程</source>
+        <extracomment>English in the code: Case timeline</extracomment>
+        <translation>Case timeline</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="75"/>
+        <source>顯示</source>
+        <extracomment>English in the code: Show</extracomment>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="78"/>
+        <source>歷程摘要</source>
+        <extracomment>English in the code: Timeline summary</extracomment>
+        <translation>Timeline summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="80"/>
+        <source>最新的在最上面；粗體為重要階段，灰色斜體為尚未定稿的草稿。按兩下可開啟該筆紀錄。</source>
+        <extracomment>English in the code: Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</extracomment>
+        <translation>Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="88"/>
+        <source>顯示：</source>
+        <extracomment>English in the code: Show:</extracomment>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="130"/>
+        <source>沒有符合的紀錄</source>
+        <extracomment>English in the code: Nothing to show</extracomment>
+        <translation>Nothing to show</translation>
+    </message>
+</context>
+</TS>
