@@ -4,7 +4,7 @@ import os
 import platform
 from datetime import datetime
 
-from bench import bench_caseload, bench_demo, bench_open, bench_store
+from bench import bench_caseload, bench_demo, bench_gui, bench_open, bench_store
 
 machine = platform.processor() or platform.machine()
 print(
@@ -15,3 +15,4 @@ bench_demo.main()
 bench_open.main()
 bench_store.main()
 bench_caseload.main()
+bench_gui.main()
