@@ -60,16 +60,21 @@ class DemoSummary:
     elapsed_seconds: float
 
 
-def generate_demo(store: Store, cases: int, *, seed: int = 0, today: date | None = None) -> DemoSummary:
+def generate_demo(
+    store: Store, cases: int, *, seed: int = 0, today: date | None = None, owner: str | None = None
+) -> DemoSummary:
     """Write a service-unit directory and `cases` synthetic cases (one client each) into `store`.
 
-    Deterministic for a given (seed, today, cases): the same names, ID numbers, dates and texts come out.
+    Deterministic for a given (seed, today, cases, owner): the same names, ID numbers, dates and texts come out.
+    Without `owner` the cases belong to a team of seven case managers (a unit's store, for reports); with it every
+    case is that case manager's, as on their own laptop, so the demo can sync (the server accepts new cases only
+    from their owner).
     """
     if cases < 0:
         raise ValueError(f"cases must be 0 or more, not {cases}")
     started = time.perf_counter()
     today = today or clock.today()
-    world = World(random.Random(f"fieldcase-demo:{seed}:{today.isoformat()}"), today)
+    world = World(random.Random(f"fieldcase-demo:{seed}:{today.isoformat()}"), today, owner)
     planned = profiles(world, cases)
     directory = Directory(world)
     history = History(world, People(world), Plans(world, directory))

@@ -46,6 +46,8 @@ class History:
         source = world.pick(self.sources[p.programme.value])
         client, severity = self.people.client(p, app, source)
         owner = rng.randrange(len(vocab.CASE_MANAGERS))
+        if world.owner is not None:
+            owner = vocab.CASE_MANAGERS.index(world.owner) if world.owner in vocab.CASE_MANAGERS else 0
         county = world.counties[p.county].zh
         referrers = vocab.REFERRING_UNITS.get(source)
         case = Case(
@@ -55,7 +57,7 @@ class History:
             source=source,
             referring_unit=vocab.unit_name(rng, rng.choice(referrers), county) if referrers else None,
             application_date=app,
-            owner=vocab.CASE_MANAGERS[owner],
+            owner=world.owner or vocab.CASE_MANAGERS[owner],
             unit=vocab.OWN_UNITS[owner * len(vocab.OWN_UNITS) // len(vocab.CASE_MANAGERS)],
             county=p.county,
         )
@@ -220,6 +222,9 @@ class History:
         """移案 to a colleague, with the summary as it was on that day."""
         case, t = ctx.case, ctx.t
         to_owner = self.rng.choice([cm for cm in vocab.CASE_MANAGERS if cm != case.owner])
+        if self.world.owner is not None:  # on one case manager's laptop, a hand-over is one they received
+            case.owner = to_owner
+            to_owner = self.world.owner
         stage = "需求評估" if day < t.plan else "擬定計畫" if day < t.start else "執行計畫"
         if t.employed_on(day):
             stage = "穩定就業後服務"

@@ -28,9 +28,11 @@ class World:
     parts can hold on to it; it is never replaced.
     """
 
-    def __init__(self, rng: random.Random, today: date) -> None:
+    def __init__(self, rng: random.Random, today: date, owner: str | None = None) -> None:
         self.rng = rng
         self.today = today
+        # One case manager's laptop (a demo that syncs): every case ends up theirs; hand-overs come to them.
+        self.owner = owner
         self.counts: Counter[str] = Counter()
         self.by_programme: Counter[str] = Counter()
         self.by_stage: Counter[str] = Counter()

@@ -502,3 +502,14 @@ def test_zero_cases_writes_only_the_directory(store: Store) -> None:
     assert summary.cases == 0 and summary.units > 0
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_a_demo_for_one_case_managers_laptop_holds_only_their_cases(store: Store) -> None:
+    """`make run` syncs the demo as cm.chen: the server takes new cases only from their owner."""
+    summary = generate_demo(store, 40, seed=3, today=date(2025, 11, 20), owner="cm.chen")
+    with store.transaction() as db:
+        owners = set(db.scalars(select(Case.owner)))
+        transfers = db.scalars(select(CaseTransfer)).all()
+    assert owners == {"cm.chen"}
+    assert summary.cases == 40 and len(transfers) > 0
+    assert all(t.to_owner == "cm.chen" and t.from_owner != "cm.chen" for t in transfers)
