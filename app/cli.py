@@ -155,6 +155,53 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise AppError("請以 --password-stdin 提供密碼。", "Give the password with --password-stdin.")
+    return getpass.getpass("密碼 Password: ")
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    from app.sync.client import login
+
+    password = _password(args)
+    store = _open(args, create=True)
+    try:
+        account = login(store, args.server, args.user, password, args.device_name or _device_name())
+    finally:
+        store.close()
+    _print_json(asdict(account))
+    return 0
+
+
+def _device_name() -> str:
+    import platform
+
+    return platform.node() or "FieldCase laptop"
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from app.sync.client import sync, wipe_store
+    from app.sync.errors import DeviceRevoked
+
+    store = _open(args)
+    try:
+        report = sync(store)
+    except DeviceRevoked as exc:
+        store.close()
+        wiped = wipe_store(store.path, store.device_id)
+        print(exc.message(args.lang), file=sys.stderr)
+        heading = "Removed:" if args.lang == "en" else "已清除："
+        print("\n  ".join([heading, *wiped.removed]), file=sys.stderr)
+        return EXIT_PROBLEM
+    finally:
+        store.close()
+    _print_json(asdict(report))
+    return 0
+
+
 def _date(text: str) -> date:
     return parse_date(text)
 
@@ -194,6 +241,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--county", help="county code or name (default: the county of most cases)")
     p.add_argument("--case-managers", type=int, help="number of case managers (default: owners of active cases)")
     p.add_argument("--json", action="store_true")
+
+    p = command("login", cmd_login, "register this laptop with the sync server (the token goes to the OS keyring)")
+    p.add_argument("--server", required=True, help="the server's address, https://…")
+    p.add_argument("--user", required=True)
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.add_argument("--device-name", help="how the server lists this laptop (default: the computer's name)")
+
+    command("sync", cmd_sync, "push local edits, pull changes, and report (JSON)")
+    from app.cli_print import add_print_commands
+
+    add_print_commands(sub, _open)
     return parser
 
 

@@ -12,6 +12,7 @@ from app.models.plan import PlanGoal, PlanItem, ServicePlan
 from app.models.record import ContactAttempt, ServiceRecord
 from app.models.referral import Referral
 from app.models.supervision import Attachment, AttachmentBlob, SupervisionNote
+from app.models.sync import ReadOnlyRecord, RejectedEdit, SyncConflict, SyncInboxItem
 
 __all__ = [
     "Attachment",
@@ -29,11 +30,15 @@ __all__ = [
     "OutboxOp",
     "PlanGoal",
     "PlanItem",
+    "ReadOnlyRecord",
     "Referral",
+    "RejectedEdit",
     "ServicePlan",
     "ServiceRecord",
     "ServiceUnit",
     "StoreMeta",
     "SupervisionNote",
+    "SyncConflict",
+    "SyncInboxItem",
     "SyncMixin",
 ]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Final
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.services.codes import resources_dir
@@ -55,6 +55,24 @@ KNOWN_FALLBACKS: Final[tuple[tuple[str, int], ...]] = (
 _INVISIBLE: Final = frozenset(
     [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
 )
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond the BMP (CJK Extension B, common in names: 𡘙) written as
+    UTF-16 surrogate pairs as the PDF format wants; ReportLab writes <21619>, and copying or searching the PDF
+    then finds 「Ⅱ」 where the name has 「𡘙」. What is printed is right either way."""
+    cmap: str = _reportlab_to_unicode(fontname, subset)
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            utf16 = chr(code).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{utf16}>")
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @dataclass(frozen=True)

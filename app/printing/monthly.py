@@ -61,20 +61,26 @@ def build_month_document(session: Session, template: FormTemplate, options: Mont
     cases = _served_cases(session, start, end, programme, options.unit, options.manager)
     records = _records_in_month(session, [c.id for c in cases], start, end)
     owners = sorted({c.owner for c in cases} | ({options.manager} if options.manager else set()))
-    jobs = _jobs(session, programme, {c.client_id for c in cases})
+    # kpi_report's job rows and people-counting rules (003 三(四)(五)), so the months add up to the year.
+    clients = {c.client_id for c in cases}
+    month = kpi_report.period_outcomes(session, start, end, programme=programme, clients=clients)
+    year_to_date = kpi_report.period_outcomes(
+        session, date(start.year, 1, 1), end, programme=programme, clients=clients
+    )
     rows = tuple(
         _figures(
             options.staff_names.get(owner, owner),
             owner,
             [c for c in cases if c.owner == owner],
             records,
-            [j for j in jobs if j.owner == owner],
+            month.owner(owner),
+            year_to_date.owner(owner),
             start,
             end,
         )
         for owner in owners
     )
-    total = _figures(ALL, "", cases, records, jobs, start, end)
+    total = _figures(ALL, "", cases, records, month.total, year_to_date.total, start, end)
     manager = (
         StaffView(options.manager, options.staff_names.get(options.manager, options.manager), options.unit or "")
         if options.manager
@@ -151,25 +157,19 @@ def _records_in_month(
     return found
 
 
-def _jobs(session: Session, programme: Programme | None, clients: set[uuid.UUID]) -> list[kpi_report._Job]:
-    # kpi_report's job rows and its people-counting rules (003 三(四)(五)), so the month adds up to the year.
-    return [j for j in kpi_report._jobs(session, programme) if j.client_id in clients]
-
-
 def _figures(
     name: str,
     username: str,
     cases: list[Case],
     records: Mapping[uuid.UUID, list[date]],
-    jobs: list[kpi_report._Job],
+    month: kpi_report.OutcomePeople,
+    year_to_date: kpi_report.OutcomePeople,
     start: date,
     end: date,
 ) -> MonthFigures:
     def opened_before(c: Case) -> bool:
         return c.opened_on is not None and c.opened_on < start
 
-    month = kpi_report._people(jobs, start, end, end)
-    year = kpi_report._people(jobs, date(start.year, 1, 1), end, end)
     return MonthFigures(
         name=name,
         username=username,
@@ -179,11 +179,11 @@ def _figures(
         open_at_end=sum(1 for c in cases if c.closed_on is None or c.closed_on > end),
         served=len(cases),
         services=sum(len(records.get(c.id, [])) for c in cases),
-        placements=len(month.placed),
-        supported_successes=len(month.supported),
-        general_successes=len(month.general),
-        placements_ytd=len(year.placed),
-        successes_ytd=year.succeeded,
+        placements=month.placed,
+        supported_successes=month.supported_successes,
+        general_successes=month.general_successes,
+        placements_ytd=year_to_date.placed,
+        successes_ytd=year_to_date.succeeded,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -239,6 +240,67 @@ def _people(jobs: list[_Job], start: date, end: date, as_of: date) -> _People:
             column[person] = column.get(person, False) or double
     general_only = {person: double for person, double in general.items() if person not in supported}
     return _People(placed=placed, supported=supported, general=general_only)
+
+
+@dataclass(frozen=True)
+class OutcomePeople:
+    """推介成功 and 就業成功 of one period, in people (003 三(四)(五)): a 支持性 success is never also 一般性."""
+
+    placed: int
+    supported_successes: int
+    general_successes: int
+
+    @property
+    def succeeded(self) -> int:
+        return self.supported_successes + self.general_successes
+
+
+NO_OUTCOMES = OutcomePeople(0, 0, 0)
+
+
+@dataclass(frozen=True)
+class PeriodOutcomes:
+    """推介成功 and 就業成功 of one period for a selection of clients, in total and per case owner.
+
+    A person is counted once in the total, and once for each owner whose cases hold a qualifying job of theirs, so
+    the owners' figures need not add up to the total.
+    """
+
+    total: OutcomePeople
+    by_owner: Mapping[str, OutcomePeople]
+
+    def owner(self, username: str) -> OutcomePeople:
+        return self.by_owner.get(username, NO_OUTCOMES)
+
+
+def period_outcomes(
+    session: Session,
+    start: date,
+    end: date,
+    *,
+    as_of: date | None = None,
+    programme: Programme | None = None,
+    clients: Collection[uuid.UUID] | None = None,
+) -> PeriodOutcomes:
+    """推介成功 and 就業成功 from `start` to `end` (a month, or the year to a month's end: the monthly reports), with
+    the yearly KPIs' rules and job rows, so that the months add up to the year. `clients` limits the people counted
+    (the clients a report lists); `as_of` (default `end`) is the day the jobs are seen from."""
+    as_of = as_of or end
+    jobs = _jobs(session, programme)
+    if clients is not None:
+        wanted = set(clients)
+        jobs = [row for row in jobs if row.client_id in wanted]
+
+    def outcomes(rows: list[_Job]) -> OutcomePeople:
+        people = _people(rows, start, end, as_of)
+        return OutcomePeople(len(people.placed), len(people.supported), len(people.general))
+
+    by_owner: dict[str, list[_Job]] = defaultdict(list)
+    for row in jobs:
+        by_owner[row.owner].append(row)
+    return PeriodOutcomes(
+        total=outcomes(jobs), by_owner={owner: outcomes(rows) for owner, rows in sorted(by_owner.items())}
+    )
 
 
 def _group_model(jobs: list[_Job], start: date, end: date, as_of: date) -> tuple[GroupModelCoachYear, ...]:

@@ -1,13 +1,18 @@
-"""Start-up: settings, language, fonts, log; unlock the store; build the main window with its pages.
+"""Start-up: settings, language, fonts, log; unlock the store; build the main window with its pages and sync.
 
-`python -m app [--store PATH] [--user NAME] [--demo N]`: `--demo N` fills a new store with N synthetic cases first
-(what `make run` does, so a newcomer sees a working caseload).
+`python -m app [--store PATH] [--user NAME] [--demo N] [--server URL]`: `--demo N` fills a new store with N
+synthetic cases first; `--server URL` logs this laptop in to the central service if it is not yet (the password from
+FIELDCASE_SYNC_PASSWORD for scripts and `make run`, else asked in a dialog). `make run` does both, so a newcomer
+sees a working caseload syncing with a local server.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
+import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,12 +33,17 @@ from app.views.handover import HandoverDialog
 from app.views.i18n import apply_language
 from app.views.intake import IntakeDialog
 from app.views.lock import IdleWatcher, LockScreen
+from app.views.login import LoginDialog
 from app.views.logs import setup_logging
 from app.views.main_window import MainWindow
+from app.views.printing import install_printing
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
+from app.views.sync_panel import SyncController, SyncStatusBar, device_revoked_message, sync_action
 from app.views.today import TodayView
 from app.views.unlock import PassphraseDialog, open_store
+
+log = logging.getLogger("fieldcase")
 
 
 def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> MainWindow:
@@ -89,8 +99,79 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> 
     window.addAction(intake)
     window.file_menu.insertAction(window.file_menu.actions()[0], intake)
     _install_idle_lock(window, runner, settings)
+    _install_sync(window, runner, refresh_lists)
+    install_printing(window, runner, settings, caseload.selected_case_ids)
     window.restore_last_page()
     return window
+
+
+def _install_sync(window: MainWindow, runner: StoreRunner, refresh_lists: Callable[[], None]) -> None:
+    """The sync status in the status bar, F5, the login and conflict dialogs, and what a revoked laptop does."""
+    from app.views.conflicts import ConflictsDialog
+
+    controller = SyncController(runner, window)
+    bar = SyncStatusBar(controller)
+    window.statusBar().addWidget(bar, 1)
+    window.sync = controller
+
+    def show_conflicts() -> None:
+        dialog = ConflictsDialog(runner, window)
+        dialog.changed.connect(controller.refresh_status)
+        dialog.exec()
+
+    def log_in() -> None:
+        status = controller.status
+        account = status.account if status is not None else None
+        dialog = LoginDialog(
+            runner,
+            window,
+            server_url=account.server_url if account else "",
+            username=account.username if account else runner.store.actor,
+        )
+        dialog.logged_in.connect(controller.sync_now)
+        dialog.exec()
+
+    def synced(report: object) -> None:
+        if getattr(report, "applied", 0) or getattr(report, "removed", 0):
+            refresh_lists()
+
+    def revoked(error: object) -> None:
+        from app.sync.errors import DeviceRevoked
+
+        assert isinstance(error, DeviceRevoked)
+        erase_store_and_quit(window, runner, device_revoked_message(error))
+
+    bar.conflicts_requested.connect(show_conflicts)
+    bar.login_requested.connect(log_in)
+    controller.finished.connect(synced)
+    controller.failed.connect(lambda error: report_error(error, window))
+    controller.device_revoked.connect(revoked)
+    sync_now = sync_action(controller, window)
+    window.addAction(sync_now)
+    conflicts = QAction("Sync conflicts…" if current_language() == "en" else "同步衝突…", window)
+    conflicts.triggered.connect(show_conflicts)
+    login_action = QAction("Log in to the server…" if current_language() == "en" else "登入同步伺服器…", window)
+    login_action.triggered.connect(log_in)
+    for action in (sync_now, conflicts, login_action):
+        window.file_menu.insertAction(window.file_menu.actions()[-1], action)
+    controller.start()
+
+
+def erase_store_and_quit(window: MainWindow, runner: StoreRunner, message: str) -> None:
+    """A revoked laptop (reported lost or stolen) erases its store before anything else can read it, then says why
+    and quits. Nothing is asked: the administrator has decided, and the data are on the server."""
+    from app.sync.client import wipe_store
+
+    store = runner.store
+    for case_window in window.open_case_windows():
+        case_window.hide()
+    window.hide()
+    runner.shutdown()
+    store.close()
+    report = wipe_store(store.path, store.device_id)
+    log.warning("device revoked: erased %s", report)
+    QMessageBox.critical(None, "FieldCase", message)
+    QApplication.quit()
 
 
 def _install_idle_lock(window: MainWindow, runner: StoreRunner, settings: AppSettings) -> None:
@@ -136,7 +217,28 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--store", help="path of the encrypted case store (default: from settings)")
     parser.add_argument("--user", help="the case manager's user name (default: the OS user)")
     parser.add_argument("--demo", type=int, default=0, help="fill a new store with N demo cases")
+    parser.add_argument("--server", help="log in to this central service if this laptop is not logged in yet")
     return parser.parse_args(argv)
+
+
+def _log_in_at_start(store: Store, server: str, user: str) -> None:
+    """`--server`: log in once (a laptop already logged in keeps its token); FIELDCASE_SYNC_PASSWORD for scripts."""
+    from app.sync.client import login, sync_status
+
+    if sync_status(store).logged_in:
+        return
+    password = os.environ.get("FIELDCASE_SYNC_PASSWORD", "")
+    if not password:
+        runner = StoreRunner(store)
+        try:
+            LoginDialog(runner, server_url=server, username=user).exec()
+        finally:
+            runner.shutdown()
+        return
+    try:
+        login(store, server, user, password, socket.gethostname())
+    except AppError as exc:
+        report_error(exc)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,9 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 empty = count_clients(session) == 0
             if empty:
                 print(f"FieldCase: generating {args.demo} demo cases in {path} …", file=sys.stderr)
-                generate_demo(store, args.demo, seed=1)
+                # A laptop that syncs holds only its own user's cases; a standalone demo shows a whole team.
+                generate_demo(store, args.demo, seed=1, owner=user if args.server else None)
         except AppError as exc:
             report_error(exc)
+    if args.server:
+        _log_in_at_start(store, args.server, user)
     runner = StoreRunner(store)
     window = build_main_window(runner, settings, user)
     window.show()

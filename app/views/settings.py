@@ -1,4 +1,7 @@
-"""設定: the user's preferences, kept with QSettings. Never secrets: keys live in the OS keyring (app.store.keys)."""
+"""設定: the user's preferences, kept with QSettings. Never secrets: keys live in the OS keyring (app.store.keys).
+
+The agency's name, logo, address and phone head every printed form and letter (`AppSettings.agency_info()`).
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.printing import AgencyInfo
 from app.services import codes
 from app.views.errors import current_language
 
@@ -58,6 +62,32 @@ class AppSettings:
         self.qsettings.setValue("agency/logo", value)
 
     @property
+    def agency_address(self) -> str:
+        return str(self._get("agency/address", ""))
+
+    @agency_address.setter
+    def agency_address(self, value: str) -> None:
+        self.qsettings.setValue("agency/address", value.strip())
+
+    @property
+    def agency_phone(self) -> str:
+        return str(self._get("agency/phone", ""))
+
+    @agency_phone.setter
+    def agency_phone(self, value: str) -> None:
+        self.qsettings.setValue("agency/phone", value.strip())
+
+    def agency_info(self) -> AgencyInfo:
+        """The agency as printouts show it: name and logo in the heading, address and phone on letters."""
+        logo = self.agency_logo.strip()
+        return AgencyInfo(
+            name=self.agency_name,
+            logo_path=Path(logo) if logo else None,
+            address=self.agency_address,
+            phone=self.agency_phone,
+        )
+
+    @property
     def idle_lock_minutes(self) -> int:
         try:
             return max(1, min(240, int(str(self._get("security/idle_lock_minutes", 10)))))
@@ -96,7 +126,7 @@ class AppSettings:
 
 
 class SettingsDialog(QDialog):
-    """Agency name and logo for printouts, idle-lock minutes, language, default county."""
+    """Agency name, logo, address and phone for printouts, idle-lock minutes, language, default county."""
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +138,10 @@ class SettingsDialog(QDialog):
         self.agency.setAccessibleName("Agency name" if english else "單位名稱")
         self.logo = QLineEdit(settings.agency_logo)
         self.logo.setAccessibleName("Logo file" if english else "標誌圖檔")
+        self.address = QLineEdit(settings.agency_address)
+        self.address.setAccessibleName("Agency address" if english else "單位地址")
+        self.phone = QLineEdit(settings.agency_phone)
+        self.phone.setAccessibleName("Agency phone" if english else "單位電話")
         browse = QPushButton("Browse…" if english else "選擇…")
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
@@ -135,6 +169,8 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout(self)
         form.addRow("Agency name" if english else "單位名稱", self.agency)
+        form.addRow("Agency address" if english else "單位地址", self.address)
+        form.addRow("Agency phone" if english else "單位電話", self.phone)
         form.addRow("Logo for printouts" if english else "列印用標誌", logo_row)
         form.addRow("Lock after idle" if english else "閒置自動鎖定", self.idle)
         form.addRow("Language (after restart)" if english else "介面語言（重新啟動後生效）", self.language)
@@ -151,6 +187,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.agency_name = self.agency.text()
+        self.settings.agency_address = self.address.text()
+        self.settings.agency_phone = self.phone.text()
         self.settings.agency_logo = self.logo.text().strip()
         self.settings.idle_lock_minutes = self.idle.value()
         self.settings.language = str(self.language.currentData())

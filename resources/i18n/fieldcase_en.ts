@@ -463,6 +463,7 @@
     <message>
         <location filename="../../app/views/handover.py" line="149"/>
         <location filename="../../app/views/intake_application.py" line="132"/>
+        <location filename="../../app/views/print_preview.py" line="305"/>
         <location filename="../../app/views/unit_dialog.py" line="134"/>
         <location filename="../../app/views/workspace/common.py" line="201"/>
         <source>取消</source>
@@ -501,6 +502,7 @@
     </message>
     <message>
         <location filename="../../app/views/handover.py" line="294"/>
+        <location filename="../../app/views/print_preview.py" line="216"/>
         <source>關閉</source>
         <extracomment>English in the code: Close</extracomment>
         <translation>Close</translation>
@@ -1069,6 +1071,264 @@
         <source>登入中…</source>
         <extracomment>English in the code: Logging in…</extracomment>
         <translation>Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="60"/>
+        <source>月報表</source>
+        <extracomment>English in the code: Monthly report</extracomment>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="63"/>
+        <location filename="../../app/views/print_monthly.py" line="81"/>
+        <location filename="../../app/views/print_monthly.py" line="106"/>
+        <source>統計月份</source>
+        <extracomment>English in the code: Month</extracomment>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="64"/>
+        <source>例：114/10 或 2025-10</source>
+        <extracomment>English in the code: e.g. 2025-10 or 114/10</extracomment>
+        <translation>e.g. 2025-10 or 114/10</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="74"/>
+        <location filename="../../app/views/print_monthly.py" line="83"/>
+        <source>就業服務員</source>
+        <extracomment>English in the code: Case manager</extracomment>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="75"/>
+        <source>全部（整個單位）</source>
+        <extracomment>English in the code: Everyone (the whole unit)</extracomment>
+        <translation>Everyone (the whole unit)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="82"/>
+        <source>報表</source>
+        <extracomment>English in the code: Forms</extracomment>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="85"/>
+        <location filename="../../app/views/printing.py" line="128"/>
+        <source>預覽…</source>
+        <extracomment>English in the code: Preview…</extracomment>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="87"/>
+        <source>匯出 Excel…</source>
+        <extracomment>English in the code: Save as Excel…</extracomment>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="142"/>
+        <source>正在產生月報表…</source>
+        <extracomment>English in the code: Making the report…</extracomment>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="161"/>
+        <source>匯出 Excel</source>
+        <extracomment>English in the code: Save as Excel</extracomment>
+        <translation>Save as Excel</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_monthly.py" line="185"/>
+        <source>正在匯出…</source>
+        <extracomment>English in the code: Saving…</extracomment>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="63"/>
+        <source>預覽頁面</source>
+        <extracomment>English in the code: Preview pages</extracomment>
+        <translation>Preview pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="191"/>
+        <source>列印注意事項</source>
+        <extracomment>English in the code: Printing warnings</extracomment>
+        <translation>Printing warnings</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="193"/>
+        <source>注意：</source>
+        <extracomment>English in the code: Please note:</extracomment>
+        <translation>Please note:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="202"/>
+        <source>預覽</source>
+        <extracomment>English in the code: Preview</extracomment>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="205"/>
+        <location filename="../../app/views/print_preview.py" line="227"/>
+        <source>縮放</source>
+        <extracomment>English in the code: Zoom</extracomment>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="206"/>
+        <source>符合寬度</source>
+        <extracomment>English in the code: Fit width</extracomment>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="210"/>
+        <location filename="../../app/views/printing.py" line="301"/>
+        <source>列印…</source>
+        <extracomment>English in the code: Print…</extracomment>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="213"/>
+        <source>另存 PDF…</source>
+        <extracomment>English in the code: Save as PDF…</extracomment>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="219"/>
+        <source>列印狀態</source>
+        <extracomment>English in the code: Printing status</extracomment>
+        <translation>Printing status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="295"/>
+        <location filename="../../app/views/printing.py" line="90"/>
+        <source>列印</source>
+        <extracomment>English in the code: Print</extracomment>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="305"/>
+        <source>列印中…</source>
+        <extracomment>English in the code: Printing…</extracomment>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="329"/>
+        <source>列印未完成。</source>
+        <extracomment>English in the code: Printing did not finish.</extracomment>
+        <translation>Printing did not finish.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/print_preview.py" line="337"/>
+        <source>另存 PDF</source>
+        <extracomment>English in the code: Save as PDF</extracomment>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="90"/>
+        <source>批次列印</source>
+        <extracomment>English in the code: Batch print</extracomment>
+        <translation>Batch print</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="102"/>
+        <location filename="../../app/views/printing.py" line="125"/>
+        <source>文件</source>
+        <extracomment>English in the code: Document</extracomment>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="109"/>
+        <location filename="../../app/views/printing.py" line="126"/>
+        <source>受文者</source>
+        <extracomment>English in the code: Addressee</extracomment>
+        <translation>Addressee</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="113"/>
+        <source>現場簽名（選用）</source>
+        <extracomment>English in the code: Sign on screen (optional)</extracomment>
+        <translation>Sign on screen (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="116"/>
+        <source>批次列印時每份文件的簽名欄留白，請列印後親簽。</source>
+        <extracomment>English in the code: In a batch, the signature lines stay blank to be signed on paper.</extracomment>
+        <translation>In a batch, the signature lines stay blank to be signed on paper.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="159"/>
+        <location filename="../../app/views/printing.py" line="171"/>
+        <source>已簽</source>
+        <extracomment>English in the code: Signed</extracomment>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="159"/>
+        <location filename="../../app/views/printing.py" line="178"/>
+        <source>未簽（印出後親簽）</source>
+        <extracomment>English in the code: Not signed</extracomment>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="160"/>
+        <source>簽名…</source>
+        <extracomment>English in the code: Sign…</extracomment>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="162"/>
+        <source>清除</source>
+        <extracomment>English in the code: Clear</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="216"/>
+        <source>正在產生 PDF…</source>
+        <extracomment>English in the code: Making the PDF…</extracomment>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="286"/>
+        <source>請先在「我的個案」選取要列印的個案（可按住 Ctrl 或 Shift 多選）。單一個案也可在個案視窗按「列印」。</source>
+        <extracomment>English in the code: Select the cases to print in My cases first (Ctrl or Shift to select many), or use Print in a case&apos;s window.</extracomment>
+        <translation>Select the cases to print in My cases first (Ctrl or Shift to select many), or use Print in a case&apos;s window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/printing.py" line="304"/>
+        <source>月報表…</source>
+        <extracomment>English in the code: Monthly report…</extracomment>
+        <translation>Monthly report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/signature_pad.py" line="36"/>
+        <source>簽名區</source>
+        <extracomment>English in the code: Signature area</extracomment>
+        <translation>Signature area</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/signature_pad.py" line="37"/>
+        <source>以滑鼠、手指或觸控筆在此簽名</source>
+        <extracomment>English in the code: Sign here with a mouse, finger or pen</extracomment>
+        <translation>Sign here with a mouse, finger or pen</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/signature_pad.py" line="104"/>
+        <source>請在線上簽名</source>
+        <extracomment>English in the code: Sign above the line</extracomment>
+        <translation>Sign above the line</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/signature_pad.py" line="154"/>
+        <source>確定</source>
+        <comment>Accept</comment>
+        <extracomment>English in the code: Accept</extracomment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/signature_pad.py" line="156"/>
+        <source>清除重簽</source>
+        <extracomment>English in the code: Clear</extracomment>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../../app/views/sync_panel.py" line="133"/>
@@ -1744,6 +2004,7 @@
     <message>
         <location filename="../../app/views/workspace/common.py" line="200"/>
         <source>確定</source>
+        <comment>OK</comment>
         <extracomment>English in the code: OK</extracomment>
         <translation>OK</translation>
     </message>

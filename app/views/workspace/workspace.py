@@ -3,6 +3,9 @@
 A tab is built the first time it comes into view (the one on screen when the window opens, one picked with the
 mouse, Ctrl+Tab or Alt+1…9, or the one a deadline opens at), and is shown the loaded case then; opening a case
 builds one tab instead of nine. Every tab built so far is shown each reload of the case.
+
+The 列印 button beside the header (Ctrl+P) lists the documents that print for a case; its menu is filled the
+first time it opens, so opening a case reads no form template.
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ from typing import TypeVar, overload
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from app.models import Case
 from app.services.cases import load_case
 from app.services.labels import label
 from app.services.rocdate import format_roc
 from app.views.errors import current_language
+from app.views.print_job import documents_about
+from app.views.printing import open_print_dialog
 from app.views.runner import StoreRunner
+from app.views.settings import AppSettings
 from app.views.workspace.base import CaseTab
 
 TabT = TypeVar("TabT", bound=CaseTab)
@@ -30,15 +36,31 @@ class CaseWorkspace(QWidget):
     loaded = Signal(object)  # the Case, after each (re)load
 
     def __init__(
-        self, runner: StoreRunner, case_id: uuid.UUID, tabs: Sequence[type[CaseTab]], parent: QWidget | None = None
+        self,
+        runner: StoreRunner,
+        case_id: uuid.UUID,
+        tabs: Sequence[type[CaseTab]],
+        parent: QWidget | None = None,
+        *,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.case_id = case_id
         self.case: Case | None = None
+        self.settings = settings  # the agency printed on forms; None: the user's stored settings
         self.header = QLabel("…")
         self.header.setAccessibleName("Case" if current_language() == "en" else "個案")
         self.header.setWordWrap(True)
+        self.print_button = QToolButton()
+        self.print_button.setText("Print" if current_language() == "en" else "列印")
+        self.print_button.setAccessibleName(self.print_button.text())
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button.setMenu(self.print_menu)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_button.showMenu)
         self.tabs = QTabWidget()
         self.tab_classes = tuple(tabs)
         self._built: dict[int, CaseTab] = {}
@@ -53,8 +75,11 @@ class CaseWorkspace(QWidget):
                 )
                 QShortcut(keys, self, lambda index=index: self.go_to_tab(index))
         self.tabs.currentChanged.connect(self.page)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
         self._pending_target: tuple[str, uuid.UUID | None] | None = None
         self.reload()
@@ -109,6 +134,21 @@ class CaseWorkspace(QWidget):
         case_id = self.case_id
         progress = "Loading the case…" if current_language() == "en" else "載入個案…"
         self.runner.run(lambda session: load_case(session, case_id), self._show, owner=self, progress=progress)
+
+    def _fill_print_menu(self) -> None:
+        if self.print_menu.actions():
+            return
+        english = current_language() == "en"
+        for doc_id, title, title_en in documents_about("case"):
+            action = self.print_menu.addAction(f"{title_en if english else title}…")
+            action.setData(doc_id)
+            action.triggered.connect(lambda _=False, doc_id=doc_id: self.open_print_dialog(doc_id))
+
+    def open_print_dialog(self, doc_id: str | None = None) -> QWidget:
+        """The print dialog for this case, at document `doc_id`."""
+        names = [self.case.client.name] if self.case is not None else []
+        settings = self.settings or AppSettings()
+        return open_print_dialog(self.runner, settings, [self.case_id], self, doc_id=doc_id, names=names)
 
     def open_at(self, target_kind: str, target_id: uuid.UUID | None) -> None:
         """Select the tab that holds `target_kind` records and bring `target_id` into view (after loading)."""
