@@ -141,6 +141,7 @@ class SyncStatusBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.button)
+        layout.addStretch(1)  # the button keeps its own size however wide the status bar is
         controller.status_changed.connect(self.update_text)
         controller.running_changed.connect(self.update_text)
         controller.online_changed.connect(self.update_text)
