@@ -18,7 +18,7 @@ from app import __version__
 from app.errors import AppError
 from server.core.config import DATABASE_URL_ENV, FORWARDED_ALLOW_IPS_ENV, Settings, default_database_url
 from server.core.db import Database
-from server.models import Role
+from server.models import Device, Role
 from server.services import auth
 
 EXIT_PROBLEM = 2
@@ -153,16 +153,25 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
                     device.name or "-",
                     device.created_at.isoformat(timespec="seconds"),
                     device.last_seen_at.isoformat(timespec="seconds") if device.last_seen_at else "-",
-                    device.revoked_at.isoformat(timespec="seconds") if device.revoked_at else "active",
+                    _device_state(device),
                 )
                 for device in auth.list_devices(session, args.user)
             ]
     finally:
         database.dispose()
-    print("device_id\tuser\tname\tcreated\tlast_seen\trevoked")
+    print("device_id\tuser\tname\tcreated\tlast_seen\tstate")
     for row in rows:
         print("\t".join(row))
     return 0
+
+
+def _device_state(device: Device) -> str:
+    """`active`, `revoked <time>` (by an admin: it wipes its store) or `logged-out <time>` (by its user)."""
+    if device.revoked_at is not None:
+        return f"revoked {device.revoked_at.isoformat(timespec='seconds')}"
+    if device.logged_out_at is not None:
+        return f"logged-out {device.logged_out_at.isoformat(timespec='seconds')}"
+    return "active"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

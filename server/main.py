@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 
 from app import __version__
 from server.api import errors
@@ -46,5 +46,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added innermost first: a request meets GZip, then the protocol check, then the body reader.
     app.add_middleware(RequestBodyMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ProtocolVersionMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # Attachment content (scans, PDFs) is already compressed: gzip would spend CPU for nothing.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, "application/octet-stream"),
+    )
     return app

@@ -5,6 +5,6 @@
 - `conflicts`: `open_conflicts`, `resolve_conflict`, `rejected_edits`, `dismiss_rejected_edit`, `pending_count`
 - `progress`: what `sync(on_progress=…, cancel=…)` reports, and `SyncCancelled`
 - `errors`: what stops a run (`OfflineError`, `ProtocolMismatch`, `DeviceRevoked`, …), all `AppError`s
-- inside: `transport` (HTTP), `push`, `pull`, `apply`, `rows`, `values`, `credentials`; `merge`, `schema` and `scope`
-  are shared with the server
+- inside: `transport` (HTTP), `push`, `pull`, `apply`, `blobs` (attachment contents), `rows`, `values`,
+  `credentials`; `merge`, `schema` and `scope` are shared with the server
 """

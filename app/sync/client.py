@@ -1,8 +1,9 @@
 """The sync client's entry points: log in, sync, and the status the GUI shows (docs/sync-protocol.md).
 
-Every function blocks and needs no Qt; the GUI runs them on its network worker. A sync run pushes the outbox, pulls
-pages into the inbox, applies the inbox in one transaction, and then checks for drift, repairing by a full pull
-when the server's scope hash disagrees with ours. `DeviceRevoked` means the caller must close the store and call
+Every function blocks and needs no Qt; the GUI runs them on its network worker. A sync run pushes the outbox,
+uploads the attachment contents the server lacks, pulls pages into the inbox, applies the inbox in one transaction,
+checks for drift (repairing by a full pull when the server's scope hash disagrees with ours), and last downloads
+the attachment contents this laptop lacks. `DeviceRevoked` means the caller must close the store and call
 `wipe_store`.
 """
 
@@ -28,6 +29,7 @@ from app.store.keys import existing_key_sources, forget_key, wrap_path
 from app.store.store import Store
 from app.sync import credentials
 from app.sync.apply import apply_inbox
+from app.sync.blobs import download_blobs, upload_blobs
 from app.sync.credentials import Account
 from app.sync.errors import NotLoggedIn, RequestRefused
 from app.sync.progress import Progress, RunControl
@@ -62,6 +64,9 @@ class SyncReport:
     pending: int  # local edits still waiting (made while syncing)
     cursor: int
     duration: float  # seconds
+    blobs_sent: int = 0  # attachment contents uploaded (the server lacked them)
+    blobs_received: int = 0  # attachment contents downloaded (this laptop lacked them)
+    blobs_missing: int = 0  # attachment contents that could not move this run (tried again next time)
 
 
 @dataclass(frozen=True)
@@ -142,10 +147,11 @@ def _check_switch(store: Store, server_url: str, username: str) -> None:
 
 
 def logout(store: Store, *, transport: Transport | None = None) -> None:
-    """Revoke this laptop's token on the server (when reachable) and forget it here; local data stays.
+    """End this laptop's token on the server (when reachable) and forget it here; local data stays.
 
-    The store is marked logged out first: the server answers a logged-out token as a revoked device, and a token
-    the keyring failed to forget must never bring that answer (and a wipe) later.
+    The server answers a logged-out token 401 `logged_out`, never 403 `device_revoked` (only an administrator's
+    revocation wipes a store). The store is marked logged out first all the same, so a token the keyring failed to
+    forget is never sent again.
     """
     with store.transaction() as session:
         account = credentials.load_account(session)
@@ -204,6 +210,7 @@ def _sync(store: Store, transport: Transport | None, control: RunControl) -> Syn
     client = transport or Transport(account.server_url, credentials.load_token(store))
     try:
         pushed = push(store, client, control=control)
+        sent = upload_blobs(store, client, control=control)
         pulled = pull(store, client, control=control)
         control.step("apply", pulled.items)
         applied = apply_inbox(store)
@@ -226,6 +233,7 @@ def _sync(store: Store, transport: Transport | None, control: RunControl) -> Syn
             held_back = fixed.held_back
             pulled = again
             drift = again.scope_hash is not None and again.scope_hash != local_scope_hash(store)
+        received = download_blobs(store, client, control=control)
         with store.transaction() as session:
             credentials.set_meta(session, credentials.LAST_SYNC_AT, datetime.now().astimezone().isoformat())
             conflicts_open = _count_open(session)
@@ -248,6 +256,9 @@ def _sync(store: Store, transport: Transport | None, control: RunControl) -> Syn
             pending=pending,
             cursor=pulled.cursor,
             duration=round(time.monotonic() - started, 3),
+            blobs_sent=sent.sent,
+            blobs_received=received.received,
+            blobs_missing=sent.missing + received.missing,
         )
     finally:
         if own:

@@ -11,8 +11,8 @@ from app.sync.errors import SyncError
 
 @dataclass(frozen=True)
 class Progress:
-    phase: str  # "push", "pull", "apply", "repair"
-    done: int  # ops settled or changes received so far in this phase
+    phase: str  # "push", "upload", "pull", "apply", "repair", "download"
+    done: int  # ops settled, attachment contents moved or changes received so far in this phase
 
 
 class SyncCancelled(SyncError):

@@ -1,4 +1,5 @@
-"""Push: the outbox in `seq` order, in batches, each op marked in flight before it is sent (docs/sync-protocol.md).
+"""Push: the outbox in `seq` order (parents' inserts first), in batches, each op marked in flight before it is sent
+(docs/sync-protocol.md).
 
 An op is deleted only once the server has settled it. A response that never came leaves the batch marked in flight;
 the next run sends the same ops with the same `op_id`s and the server answers from its op log without applying them
@@ -30,6 +31,7 @@ from app.sync.values import from_json_value
 log = logging.getLogger(__name__)
 
 BATCH = 100  # ops per request; the protocol allows at most 200
+ANCHOR_FIELDS = ("client_id", "case_id", "plan_id")  # what a record hangs from (app.sync.schema.ANCHORS)
 SETTLED = frozenset({"applied", "merged", "conflict", "rejected"})
 
 
@@ -68,33 +70,88 @@ class PushOutcome:
 
 def push(store: Store, transport: Transport, *, batch: int = BATCH, control: RunControl = NO_CONTROL) -> PushOutcome:
     outcome = PushOutcome()
-    after = 0
+    sent: set[uuid.UUID] = set()  # ops sent in this run: each goes once (its answer settles it)
+    waiting: list[uuid.UUID] = []
     while True:
         control.step("push", outcome.pushed)
-        ops = _claim(store, after, batch)
+        if not waiting:
+            waiting = _send_order(store, sent)  # again at the end: edits made while this run was pushing
+            if not waiting:
+                return outcome
+        ops = _claim(store, waiting[:batch])
+        waiting = waiting[batch:]
         if not ops:
-            return outcome
+            continue
+        sent.update(op.op_id for op in ops)
         response = transport.post("/sync/push", {"ops": [op.as_json() for op in ops]})
         results = _results(response, ops)
         with store.transaction() as session:
             session.info[INFO_APPLYING_SYNC] = True
             for op, result in zip(ops, results, strict=True):
                 _settle(session, op, result, outcome)
-        after = ops[-1].seq
 
 
-def _claim(store: Store, after: int, batch: int) -> list[WireOp]:
-    """The next ops in seq order, marked in flight in the same transaction (from now on new edits of the same
+def _send_order(store: Store, sent: set[uuid.UUID]) -> list[uuid.UUID]:
+    """The outbox's op ids in `seq` order, except that the insert of a record others hang from goes before them.
+
+    The server takes a new record only when the case, client or plan it names is already there (docs/sync-protocol
+    .md, "Anchors must exist"), and one flush of the store may record a case before its new client. Moving an insert
+    earlier is safe: it is the first op of its record, and ops of other records do not depend on its absence.
+    """
+    with store.transaction() as session:
+        rows = [
+            (op_id, record_id, op, fields)
+            for op_id, record_id, op, fields in session.execute(
+                select(OutboxOp.op_id, OutboxOp.record_id, OutboxOp.op, OutboxOp.fields).order_by(OutboxOp.seq)
+            )
+            if op_id not in sent
+        ]
+    inserts = {record_id: index for index, (_, record_id, op, _) in enumerate(rows) if op == "insert"}
+    order: list[uuid.UUID] = []
+    placed: set[int] = set()
+
+    def place(index: int, path: frozenset[int]) -> None:
+        if index in placed or index in path:  # placed already, or a cycle (which no real data makes)
+            return
+        for parent in _anchors(rows[index][3]):
+            if parent in inserts:
+                place(inserts[parent], path | {index})
+        placed.add(index)
+        order.append(rows[index][0])
+
+    for index in range(len(rows)):
+        place(index, frozenset())
+    return order
+
+
+def _anchors(fields: dict[str, Any]) -> list[uuid.UUID]:
+    """The records an op's record hangs from, as its new values name them."""
+    found = []
+    for name in ANCHOR_FIELDS:
+        change = fields.get(name)
+        value = change.get("new") if isinstance(change, dict) else None
+        if value is None:
+            continue
+        try:
+            found.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return found
+
+
+def _claim(store: Store, op_ids: list[uuid.UUID]) -> list[WireOp]:
+    """These ops (those still waiting), marked in flight in the same transaction (from now on new edits of the same
     records start new ops instead of coalescing into these, which the server may already have applied)."""
     with store.transaction() as session:
-        rows = list(session.scalars(select(OutboxOp).where(OutboxOp.seq > after).order_by(OutboxOp.seq).limit(batch)))
+        rows = {row.op_id: row for row in session.scalars(select(OutboxOp).where(OutboxOp.op_id.in_(op_ids)))}
         now = utcnow()
-        for row in rows:
+        claimed = [rows[op_id] for op_id in op_ids if op_id in rows]
+        for row in claimed:
             if row.pushed_at is None:
                 row.pushed_at = now
         return [
             WireOp(row.seq, row.op_id, row.record_type, row.record_id, row.op, row.base_version, dict(row.fields))
-            for row in rows
+            for row in claimed
         ]
 
 

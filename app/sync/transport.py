@@ -37,6 +37,7 @@ PROTOCOL_HEADER = "X-FieldCase-Protocol"
 API = "/api/v1"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 GZIP_MIN_BYTES = 1024  # smaller bodies are not worth compressing
+OCTETS = "application/octet-stream"
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 Json = dict[str, Any]
@@ -138,6 +139,29 @@ class Transport:
         retry: bool = True,
     ) -> Json:
         content, headers = _encode(body)
+        return _decode(self._send(method, path, params, content, headers, retry))
+
+    def put_bytes(self, path: str, data: bytes, params: Mapping[str, str | int]) -> Json:
+        """Send raw bytes (an attachment chunk; never gzip: scans and PDFs are compressed already)."""
+        headers = {"Content-Type": OCTETS}
+        return _decode(self._send("PUT", API + path, params, data, headers, retry=True))
+
+    def get_bytes(self, path: str, params: Mapping[str, str | int] | None = None) -> tuple[bytes, Mapping[str, str]]:
+        """Raw bytes and the response headers; an error answer raises as for any other request."""
+        response = self._send("GET", API + path, params, None, {}, retry=True)
+        if not 200 <= response.status_code < 300:
+            _decode(response)
+        return response.content, response.headers
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str | int] | None,
+        content: bytes | None,
+        headers: dict[str, str],
+        retry: bool,
+    ) -> httpx.Response:
         tries = self.retry.tries if retry else 1
         attempt = 0
         while True:
@@ -157,7 +181,7 @@ class Transport:
                     self._wait(attempt, retry_after)
                     attempt += 1
                     continue
-            return _decode(response)
+            return response
 
     def _wait(self, attempt: int, retry_after: float | None) -> None:
         self.retries += 1

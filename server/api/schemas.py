@@ -134,3 +134,10 @@ class ChangesPage(BaseModel):
 class RevokedDevice(BaseModel):
     device_id: uuid.UUID
     revoked_at: datetime | None
+
+
+class BlobStatus(BaseModel):
+    sha256: str
+    size: int | None = Field(description="the size declared by the upload under way; null before any byte arrived")
+    received: int = Field(description="bytes the server holds from offset 0: the next upload goes at this offset")
+    complete: bool = Field(description="every byte arrived and the content matched its SHA-256")

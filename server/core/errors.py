@@ -38,6 +38,17 @@ def unauthorized() -> ApiError:
     )
 
 
+def logged_out() -> ApiError:
+    """A token whose device logged out: nothing to wipe, the user only has to log in again."""
+    return ApiError(
+        401,
+        "logged_out",
+        "這台電腦已登出同步伺服器，請重新登入。",
+        "This device has logged out of the sync server; please log in again.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
 def device_revoked() -> ApiError:
     return ApiError(
         403,

@@ -3,6 +3,7 @@
 from server.models.audit import AuditLog
 from server.models.auth import Device, LoginFailure, Role, Team, User
 from server.models.base import ServerBase
+from server.models.blob import SyncBlob, SyncBlobChunk
 from server.models.sync import CaseAccess, Record, ScopeEvent, SyncConflict, SyncCounter, SyncOp
 
 __all__ = [
@@ -14,6 +15,8 @@ __all__ = [
     "Role",
     "ScopeEvent",
     "ServerBase",
+    "SyncBlob",
+    "SyncBlobChunk",
     "SyncConflict",
     "SyncCounter",
     "SyncOp",

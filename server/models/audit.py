@@ -18,7 +18,7 @@ class AuditLog(ServerBase):
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     username: Mapped[str] = mapped_column(String(64), index=True)
     device_id: Mapped[uuid.UUID | None]
-    action: Mapped[str] = mapped_column(String(16))  # read | write | resolve | login | revoke
+    action: Mapped[str] = mapped_column(String(16))  # read | write | resolve | login | logout | revoke
     record_type: Mapped[str] = mapped_column(String(40), default="")
     record_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     address: Mapped[str] = mapped_column(String(64), default="")

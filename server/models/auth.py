@@ -44,7 +44,8 @@ class User(ServerBase):
 
 
 class Device(ServerBase):
-    """One logged-in laptop. Only the SHA-256 of its token is kept; a revoked device is refused at its next contact."""
+    """One logged-in laptop. Only the SHA-256 of its token is kept. A device logged out (by itself) is answered 401
+    like an unknown token; one revoked (by an admin) gets 403 device_revoked at its next contact and wipes its store."""
 
     __tablename__ = "device"
 
@@ -56,6 +57,7 @@ class Device(ServerBase):
     last_seen_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     revoked_by: Mapped[str | None] = mapped_column(String(64))
+    logged_out_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship()
 

@@ -18,7 +18,9 @@ class Record(ServerBase):
     `case_id` is the case it belongs to (its own id for a case; the plan's case for plan goals and items),
     `client_id` the client of a client-level record (client, certificate, attachment without a case) or of a case,
     `team_id` the team of a supervision note without a case. `anchored` is false while the case or client it hangs
-    from is not on the server yet (a client pushed before its case): then only its creator sees it.
+    from is not on the server yet (a client whose case has not arrived): then only its creator sees it.
+    `blob_sha256` is an attachment's content hash (copied from its data, and fixed: attachments are append-only), so
+    a blob request finds the records that name it through an index.
     """
 
     __tablename__ = "record"
@@ -33,6 +35,7 @@ class Record(ServerBase):
     parent_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # the row it hangs from, as the data says
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"), index=True)
     anchored: Mapped[bool] = mapped_column(Boolean, default=True)
+    blob_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

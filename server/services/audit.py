@@ -19,6 +19,7 @@ class Action(StrEnum):
     WRITE = "write"
     RESOLVE = "resolve"
     LOGIN = "login"
+    LOGOUT = "logout"
     REVOKE = "revoke"
 
 

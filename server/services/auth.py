@@ -1,7 +1,9 @@
 """Login (argon2id, rate limited per username and per address), device tokens, logout and revocation.
 
 A device token is 32 random bytes shown once; the server keeps its SHA-256 only, so a copy of the database opens
-no laptop's session. A revoked device is told so (403 device_revoked) at its next contact and wipes its store.
+no laptop's session. A device revoked by an administrator is told so (403 device_revoked) at its next contact and
+wipes its store; a device that logged out is only told to log in again (401 logged_out): logging out is the user's
+own choice and must never cost them their local data.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import AppError
 from server.core.config import Settings
-from server.core.errors import ApiError, device_revoked, unauthorized
+from server.core.errors import ApiError, device_revoked, logged_out, unauthorized
 from server.core.security import burn_time, hash_password, needs_rehash, new_token, token_hash, verify_password
 from server.models import Device, LoginFailure, Role, Team, User
 from server.models.base import utcnow
@@ -116,12 +118,15 @@ def _principal(user: User, device_id: uuid.UUID | None, address: str) -> Princip
 
 
 def authenticate(session: Session, token: str, address: str) -> Principal:
-    """The user behind a bearer token; 401 for an unknown token, 403 device_revoked for a revoked device."""
+    """The user behind a bearer token; 401 for an unknown token or a logged-out device, 403 device_revoked for a
+    device an administrator revoked (even one that had logged out before)."""
     device = session.scalar(select(Device).where(Device.token_hash == token_hash(token)))
     if device is None:
         raise unauthorized()
     if device.revoked_at is not None:
         raise device_revoked()
+    if device.logged_out_at is not None:
+        raise logged_out()
     now = utcnow()
     if device.last_seen_at is None or now - device.last_seen_at > LAST_SEEN_EVERY:
         device.last_seen_at = now
@@ -129,11 +134,11 @@ def authenticate(session: Session, token: str, address: str) -> Principal:
 
 
 def logout(session: Session, principal: Principal) -> None:
+    """End the calling device's token. Not a revocation: the token is answered 401 `logged_out` from now on."""
     device = session.get(Device, principal.device_id) if principal.device_id else None
-    if device is not None and device.revoked_at is None:
-        device.revoked_at = utcnow()
-        device.revoked_by = principal.username
-        audit.record(session, principal, audit.Action.REVOKE, detail=f"device {device.id} logout")
+    if device is not None and device.logged_out_at is None:
+        device.logged_out_at = utcnow()
+        audit.record(session, principal, audit.Action.LOGOUT, detail=f"device {device.id} logout")
 
 
 def revoke(

@@ -20,7 +20,7 @@ from app.sync.schema import CONFLICT_TYPE, RecordType, record_type
 from server.core.db import VersionCounter
 from server.models import CaseAccess, Record, SyncOp
 from server.models.base import utcnow
-from server.services import audit, conflicts, records, rejections
+from server.services import audit, blobs, conflicts, records, rejections
 from server.services.fields import check_value, field_specs
 from server.services.principal import Principal
 from server.services.rejections import Rejected
@@ -156,6 +156,8 @@ def _create(
     data.update({name: change.new for name, change in changes.items()})
     placement = place(session, kind, op.record_id, data, principal.team_id)
     records.check_role_may_write(principal, kind, data)
+    records.check_anchors_exist(session, kind, data)
+    blob = blobs.attachment_hash(kind.name, data)
     if kind.name == CASE_TYPE:
         _check_new_case(session, principal, data, placement.client_id)
     elif not may_see_placement(session, principal, kind, placement):
@@ -172,6 +174,7 @@ def _create(
         parent_id=placement.parent_id,
         team_id=placement.team_id,
         anchored=placement.anchored,
+        blob_sha256=blob,
         created_by=principal.username,
         created_at=now,
         updated_at=now,

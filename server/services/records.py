@@ -1,5 +1,6 @@
-"""Changing a stored record and what follows from it: the guards every change passes, new versions, a new case or
-plan anchoring what arrived before it, and a case transfer (移案) moving the case to another caseload.
+"""Changing a stored record and what follows from it: the guards every change passes (anchors that must exist and
+never move, roles, final records), new versions, a new case anchoring its client, and a case transfer (移案) moving
+the case to another caseload.
 
 Whenever a record becomes visible to someone who could not see it before, it takes a new version: a device whose
 cursor is already past the old version would otherwise never receive it (docs/sync-protocol.md, "Scope changes").
@@ -22,7 +23,7 @@ from server.models import CaseAccess, Record, Role, ScopeEvent, SyncConflict, Us
 from server.models.base import utcnow
 from server.services import audit, rejections
 from server.services.principal import Principal
-from server.services.scope import CASE_TYPE, PLAN_CHILD_TYPES, SUPERVISOR_WRITABLE
+from server.services.scope import CASE_TYPE, PLAN_CHILD_TYPES, PLAN_TYPE, SUPERVISOR_WRITABLE
 
 OWNER = "owner"
 # The fields that say where a record hangs; they are fixed once the record exists.
@@ -36,6 +37,29 @@ ANCHOR_FIELDS: dict[Anchor, frozenset[str]] = {
     Anchor.CASE_OR_CLIENT: frozenset({"case_id", "client_id"}),
     Anchor.CASE_OR_TEAM: frozenset({"case_id"}),
 }
+
+
+# What each anchor field names: the record type that must already be on the server.
+ANCHOR_PARENTS = {"case_id": CASE_TYPE, "client_id": "client", "plan_id": PLAN_TYPE}
+_PARENT_LABELS = {
+    "case_id": ("個案", "case"),
+    "client_id": ("個案基本資料", "client"),
+    "plan_id": ("服務計畫", "service plan"),
+}
+
+
+def check_anchors_exist(session: Session, kind: RecordType, data: dict[str, Any]) -> None:
+    """A new record may only hang from records the server holds: its case, client or plan must have arrived first
+    (earlier in the same push is fine: ops apply in order). A child of a case the server refused would otherwise be
+    kept where no other laptop could ever apply it, its parent never arriving."""
+    for field in sorted(ANCHOR_FIELDS[kind.anchor]):
+        value = data.get(field)
+        if value is None:
+            continue
+        parent = session.get(Record, uuid.UUID(str(value)))
+        if parent is None or parent.record_type != ANCHOR_PARENTS[field]:
+            zh, en = _PARENT_LABELS[field]
+            raise rejections.missing_anchor(zh, en)
 
 
 def check_role_may_write(principal: Principal, kind: RecordType, changed: Iterable[str]) -> None:
@@ -109,7 +133,8 @@ def case_created(session: Session, counter: VersionCounter, case: Record) -> Cas
 
 
 def plan_created(session: Session, counter: VersionCounter, plan: Record) -> None:
-    """Goals and items that arrived before their plan now hang from the plan's case."""
+    """Goals and items that arrived before their plan now hang from the plan's case. (Since anchors are checked
+    (`check_anchors_exist`) none arrive first; this anchors those a server before that check accepted.)"""
     query = select(Record).where(
         Record.parent_id == plan.id, Record.record_type.in_(sorted(PLAN_CHILD_TYPES)), Record.case_id.is_(None)
     )

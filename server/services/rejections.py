@@ -78,6 +78,15 @@ def anchor_changed(fields: list[str]) -> Rejected:
     )
 
 
+def missing_anchor(parent_zh: str, parent_en: str) -> Rejected:
+    return Rejected(
+        "anchor",
+        f"這筆資料所屬的{parent_zh}不在伺服器上（可能先前已被退回），伺服器因此也未接受這筆資料。",
+        f"The {parent_en} this record belongs to is not on the server (it may have been refused earlier), so the "
+        "server did not accept this record either.",
+    )
+
+
 def bad_transfer(owner: str) -> Rejected:
     return Rejected(
         "transfer",

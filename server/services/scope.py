@@ -2,8 +2,9 @@
 
 A case manager sees the cases they own (`case_access.owner`), those cases' clients and everything anchored to
 them (app.sync.schema.ANCHORS); a supervisor sees every case of their team; an admin sees no personal data. The
-service-unit directory is everyone's. Supervision notes without a case belong to the author's team. A record whose
-case or client is not on the server yet (a client pushed before its case) is seen by its creator alone until it is.
+service-unit directory is everyone's. Supervision notes without a case belong to the author's team. A client with no
+case on the server yet (and what hangs from that client) is seen by its creator alone until a case anchors it; a
+record whose case, client or plan the server does not hold at all is refused (`records.check_anchors_exist`).
 """
 
 from __future__ import annotations

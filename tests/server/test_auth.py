@@ -72,14 +72,35 @@ def test_requests_without_a_valid_token_get_401(env: Env, authorization: str | N
     assert set(response.json()["detail"]) == {"code", "message_zh", "message_en"}
 
 
-def test_logout_revokes_only_the_calling_device(env: Env) -> None:
+def test_logout_ends_only_the_calling_devices_token_and_is_not_a_revocation(env: Env) -> None:
     username = env.user()
     laptop, tablet = env.login(username), env.login(username)
     assert laptop.client.post("/api/v1/auth/logout").status_code == 204
-    refused = laptop.client.get("/api/v1/sync/changes")
-    assert refused.status_code == 403
-    assert refused.json()["detail"]["code"] == "device_revoked"
+    for refused in (
+        laptop.client.get("/api/v1/sync/changes"),
+        laptop.client.post("/api/v1/sync/push", json={"ops": []}),
+        laptop.client.post("/api/v1/auth/logout"),
+    ):
+        # 401, never 403 device_revoked: that answer makes a laptop wipe its store, and logging out must not
+        assert refused.status_code == 401, refused.text
+        assert refused.json()["detail"]["code"] == "logged_out"
+        assert refused.headers["www-authenticate"] == "Bearer"
     assert tablet.client.get("/api/v1/sync/changes").status_code == 200
+    with env.database.unit() as session:
+        device = session.get_one(Device, laptop.device_id)
+        assert device.logged_out_at is not None and device.revoked_at is None
+    actions = env.sql("SELECT action FROM audit_log WHERE username = :u ORDER BY id", u=username)
+    assert [row[0] for row in actions] == ["login", "login", "logout"]
+
+
+def test_an_admin_revocation_after_a_logout_is_still_a_revocation(env: Env) -> None:
+    username = env.user()
+    laptop = env.login(username)
+    assert laptop.client.post("/api/v1/auth/logout").status_code == 204
+    with env.database.unit() as session:
+        assert [d.id for d in auth.revoke(session, "cli", device_id=laptop.device_id)] == [laptop.device_id]
+    refused = laptop.client.get("/api/v1/sync/changes")
+    assert refused.status_code == 403 and refused.json()["detail"]["code"] == "device_revoked"
 
 
 def test_an_admin_revokes_a_device_and_it_is_told_so_everywhere(env: Env) -> None:

@@ -274,6 +274,8 @@ BAD_BODIES: list[tuple[str, bytes, dict[str, str], int]] = [
     ("ops not a list", b'{"ops": {"a": 1}}', {}, 422),
     ("no ops", b"{}", {}, 422),
     ("a number", b"42", {}, 422),
+    ("NaN", b'{"ops": [NaN]}', {}, 422),
+    ("a number out of range", b'{"ops": [1e400]}', {}, 422),
     ("deep nesting", b'{"ops": ' + b"[" * 5000 + b"]" * 5000 + b"}", {}, 422),
     ("NUL in text", b'{"ops": [{"record_type": "a\\u0000"}]}', {}, 422),
     ("lone surrogate", b'{"ops": [{"record_type": "\\ud800"}]}', {}, 422),
@@ -359,7 +361,10 @@ def test_an_empty_push_and_error_pages_keep_the_shape(team: dict[str, Api]) -> N
     assert login.status_code == 422
 
 
-json_leaves = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12)
+# Infinity is not JSON (httpx refuses to send it); raw bodies with NaN or 1e400 are among BAD_BODIES.
+json_leaves = (
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
+)
 json_values = st.recursive(
     json_leaves,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
@@ -399,3 +404,122 @@ def test_no_input_gives_a_500(
         assert 200 <= junk.status_code < 500, junk.text
         if junk.status_code >= 400:
             assert set(junk.json()["detail"]) == {"code", "message_zh", "message_en"}
+
+
+def _children(api: Api, case_id: str, client_id: str) -> dict[str, dict[str, Any]]:
+    """Insert ops of one record of each kind that hangs from a case (or its client)."""
+    plan_id = str(uuid.uuid4())
+    ops = {
+        "service_record": api.new_record(case_id)[1],
+        "contact_attempt": api.op(
+            "contact_attempt",
+            uuid.uuid4(),
+            {
+                "case_id": case_id,
+                "attempted_at": "2025-03-05T02:00:00+00:00",
+                "channel": "phone",
+                "outcome": "no_answer",
+            },
+            op="insert",
+        ),
+        "service_plan": api.op(
+            "service_plan", plan_id, {"case_id": case_id, "start_on": "2025-04-01", "end_on": "2025-12-31"}, op="insert"
+        ),
+        "plan_goal": api.op(
+            "plan_goal",
+            uuid.uuid4(),
+            {"plan_id": plan_id, "part": "matching_support", "description": "就業"},
+            op="insert",
+        ),
+        "attachment": api.op(
+            "attachment",
+            uuid.uuid4(),
+            {"case_id": case_id, "filename": "a.pdf", "media_type": "application/pdf", "sha256": "a" * 64, "size": 3},
+            op="insert",
+        ),
+        "supervision_note": api.op(
+            "supervision_note",
+            uuid.uuid4(),
+            {"case_id": case_id, "kind": "individual", "held_on": "2025-04-02", "supervisor": "sup"},
+            op="insert",
+        ),
+        "disability_certificate": api.op(
+            "disability_certificate",
+            uuid.uuid4(),
+            {"client_id": client_id, "system": "new", "severity": "moderate"},
+            op="insert",
+        ),
+    }
+    return ops
+
+
+def test_the_children_of_a_refused_case_are_refused_too_and_never_reach_other_laptops(
+    env: Env, team: dict[str, Api]
+) -> None:
+    laptop, tablet = team["laptop"], team["tablet"]
+    colleague = env.user(team=env.team())
+    client_id, client_op = laptop.new_client()
+    case_id, case_op = laptop.new_case(client_id, owner=colleague)  # not the pusher's own: refused (scope)
+    children = _children(laptop, case_id, client_id)
+    results = laptop.push(client_op, case_op, *children.values())
+    statuses = {name: (r["status"], r["code"]) for name, r in zip(["client", "case", *children], results, strict=True)}
+    assert statuses.pop("client") == ("applied", None)  # a client without a case yet: its creator's alone
+    assert statuses.pop("case") == ("rejected", "scope")
+    assert statuses.pop("disability_certificate") == ("applied", None)  # hangs from the client, which is there
+    assert statuses == {name: ("rejected", "anchor") for name in statuses}
+    for result in results[2:]:
+        if result["code"] == "anchor":
+            assert result["message_zh"] and result["message_en"] and result["version"] is None
+    refused = {children[name]["record_id"] for name in statuses} | {case_id}
+    stored = {str(uuid.UUID(str(row[0]))) for row in env.sql("SELECT id FROM record")}
+    assert not refused & stored
+    # the same user's other laptop receives only what it can apply: every parent arrives with its children
+    pulled = tablet.records()
+    assert client_id in pulled and children["disability_certificate"]["record_id"] in pulled
+    assert not refused & set(pulled)
+    for item in pulled.values():
+        for anchor in ("case_id", "client_id", "plan_id"):
+            parent = item["data"].get(anchor)
+            if parent is not None and item["record_type"] != "case":
+                assert parent in pulled, (item["record_type"], anchor)
+
+
+def test_a_parent_earlier_in_the_same_push_anchors_its_children_but_not_one_later(team: dict[str, Api]) -> None:
+    laptop = team["laptop"]
+    client_id, client_op = laptop.new_client()
+    case_id, case_op = laptop.new_case(client_id)
+    children = _children(laptop, case_id, client_id)
+    results = laptop.push(client_op, case_op, *children.values())
+    assert [r["status"] for r in results] == ["applied"] * (2 + len(children)), results
+
+    client_id, client_op = laptop.new_client()
+    case_id, case_op = laptop.new_case(client_id)
+    record_id, record_op = laptop.new_record(case_id)
+    early, case_result, client_result = laptop.push(record_op, case_op, client_op)
+    assert (early["status"], early["code"]) == ("rejected", "anchor")
+    assert (case_result["status"], case_result["code"]) == ("rejected", "anchor")  # its client came after it
+    assert client_result["status"] == "applied"
+    assert record_id not in laptop.records()
+
+
+def test_an_anchor_naming_a_record_of_another_kind_is_refused(team: dict[str, Api]) -> None:
+    laptop = team["laptop"]
+    client_id, case_id = laptop.caseload()
+    wrong = [
+        laptop.new_record(client_id)[1],  # a client's id as case_id
+        laptop.new_case(case_id)[1],  # a case's id as client_id
+        laptop.op(
+            "disability_certificate",
+            uuid.uuid4(),
+            {"client_id": str(uuid.uuid4()), "system": "new", "severity": "mild"},
+            op="insert",
+        ),
+        laptop.op(
+            "attachment",
+            uuid.uuid4(),
+            {"client_id": case_id, "filename": "x.pdf", "media_type": "application/pdf", "sha256": "b" * 64, "size": 1},
+            op="insert",
+        ),
+    ]
+    results = laptop.push(*wrong)
+    assert [(r["status"], r["code"]) for r in results] == [("rejected", "anchor")] * len(wrong)

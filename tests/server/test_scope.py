@@ -228,22 +228,22 @@ def test_a_record_whose_case_is_not_there_yet_is_its_creators_alone(env: Env, wo
     assert {client_id, case_id} <= set(arrived)
 
 
-def test_plan_items_pushed_before_their_plan_follow_it(world: World) -> None:
+def test_plan_items_pushed_before_their_plan_are_refused_then_accepted_after_it(world: World) -> None:
     owner, supervisor = world.owner, world.supervisor
     sup_cursor = supervisor.pull()[1]
     plan_id, goal_id = str(uuid.uuid4()), str(uuid.uuid4())
-    goal = owner.op(
-        "plan_goal", goal_id, {"plan_id": plan_id, "part": "pre_employment", "description": "先到"}, op="insert"
-    )
-    assert owner.push_one(goal)["status"] == "applied"
-    assert goal_id not in supervisor.records(sup_cursor)
+    fields = {"plan_id": plan_id, "part": "pre_employment", "description": "先到"}
+    early = owner.push_one(owner.op("plan_goal", goal_id, fields, op="insert"))
+    assert (early["status"], early["code"]) == ("rejected", "anchor")
+    assert "服務計畫" in early["message_zh"] and "service plan" in early["message_en"]
     plan = owner.op(
         "service_plan",
         plan_id,
         {"case_id": world.ids["case"], "start_on": "2025-05-01", "end_on": "2025-12-31"},
         op="insert",
     )
-    assert owner.push_one(plan)["status"] == "applied"
+    goal = owner.op("plan_goal", goal_id, fields, op="insert")
+    assert [r["status"] for r in owner.push(plan, goal)] == ["applied", "applied"]
     assert {plan_id, goal_id} <= set(supervisor.records(sup_cursor))
 
 

@@ -263,6 +263,35 @@ def test_logout_revokes_the_token_on_the_server_and_forgets_it_here(live_server:
         assert not sync_status(laptop.store).logged_in
         with pytest.raises(NotLoggedIn):
             laptop.sync()
-        # the server answers the old token as a revoked device (docs: 401 for an unknown token)
-        with Transport(live_server.url, token) as transport, pytest.raises((NotLoggedIn, DeviceRevoked)):
+        # the old token gets 401 (log in again), never device_revoked: a logout must not wipe the store
+        with Transport(live_server.url, token) as transport, pytest.raises(NotLoggedIn):
             transport.get("/sync/changes")
+        assert laptop.store.path.exists()
+
+
+def test_the_children_of_a_refused_case_come_back_as_rejected_edits_and_never_wait_on_other_laptops(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    with laptops(live_server, tmp_path, "cm.chen", "cm.chen") as (a, b):
+        with a.store.transaction() as db:
+            client = make_client(name="陳小華", id_number=make_national_id("A", 2, 7))
+            case = make_case(client, owner="cm.lin")  # not cm.chen's to open: the server refuses it (scope)
+            record = make_record(case)
+            db.add_all([client, case, record])
+            db.flush()
+            db.add(attempt(case.id, "未接"))
+        client_id, case_id, record_id = client.id, case.id, record.id
+        report = a.sync()
+        assert report.rejected == 3 and report.pending == 0  # the case, its record and its contact attempt
+        codes = {edit.record_type: edit.code for edit in rejected_edits(a.store)}
+        assert codes == {"case": "scope", "service_record": "anchor", "contact_attempt": "anchor"}
+        assert all(edit.message_zh and edit.message_en for edit in rejected_edits(a.store))
+        with a.store.transaction() as db:  # hidden here; the values live on in the rejected edits
+            assert db.get_one(Case, case_id).deleted and db.get_one(ServiceRecord, record_id).deleted
+            assert not db.get_one(Client, client_id).deleted
+        other = b.sync()
+        assert other.held_back == 0 and other.applied == 1  # the client alone: nothing waits for a parent
+        with b.store.transaction() as db:
+            assert db.get(Client, client_id) is not None and db.get(Case, case_id) is None
+        again = a.sync()
+        assert (again.rejected, again.held_back, again.repaired) == (0, 0, False)

@@ -6,6 +6,7 @@ import gzip
 import json
 import random
 import threading
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -201,3 +202,23 @@ def test_cancelling_stops_between_batches_with_each_batch_complete(store: Store)
     assert seen == [Progress("push", 0), Progress("push", 2)]
     left = _ops(store)
     assert len(left) == 1 and left[0].pushed_at is None
+
+
+def test_a_new_records_parents_go_up_before_it_whatever_order_the_store_recorded(store: Store) -> None:
+    with store.transaction() as db:
+        first = make_client(name="甲", id_number="A123456780")
+        db.add(make_client(name="乙", id_number="A123456781"))
+        case = make_case(first)
+        db.add(make_record(case))  # one flush records the record and its case before the new client
+        db.flush()
+        db.add(make_client(name="丙", id_number="A123456782"))
+    recorded = [op.record_id for op in _ops(store)]
+    assert recorded.index(first.id) > recorded.index(case.id)  # the store's own order: the server would refuse
+    sent: list[list[dict[str, Any]]] = []
+    with _transport(_server(applied, sent)) as t:
+        assert push(store, t, batch=2).pushed == 5
+    assert [len(batch) for batch in sent] == [2, 2, 1]
+    order = [(op["record_type"], uuid.UUID(op["record_id"]), op["seq"]) for batch in sent for op in batch]
+    assert [name for name, _, _ in order] == ["client", "client", "case", "service_record", "client"]
+    assert [record_id for _, record_id, _ in order][1:3] == [first.id, case.id]  # hoisted, parent first
+    assert order[0][2] < order[3][2] < order[4][2]  # the others keep their seq order
