@@ -60,3 +60,18 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+
+# `make bundle`: the desktop app as a one-folder PyInstaller bundle for the OS it is built on, in dist/fieldcase/
+# (run dist/fieldcase/fieldcase --self-check), and on Linux also dist/fieldcase-<version>-linux-<arch>.tar.gz.
+# A Windows bundle is built on Windows, then packed by Inno Setup (installer/windows/fieldcase.iss); see
+# docs/install.md. PyInstaller comes from the `bundle` optional dependencies.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+$(BUNDLE_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bundle]'
+	touch $@
+
+.PHONY: bundle
+bundle: $(BUNDLE_STAMP) resources/i18n/fieldcase_en.qm
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installer/fieldcase.spec
+	if [ "$$(uname -s)" = Linux ]; then \
+	  installer/linux/make-tarball.sh dist "$$($(BIN)/python -c 'import app; print(app.__version__)')"; fi

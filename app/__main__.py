@@ -1,5 +1,10 @@
-"""`python -m app` opens the window."""
+"""`python -m app` opens the window; `python -m app --self-check` checks the installation instead (app.selfcheck)."""
 
-from app.views.launch import main
+import sys
+
+if "--self-check" in sys.argv[1:]:
+    from app.selfcheck import main
+else:
+    from app.views.launch import main
 
 raise SystemExit(main())

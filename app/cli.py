@@ -202,6 +202,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_check(args: argparse.Namespace) -> int:
+    from app.selfcheck import main as self_check
+
+    return self_check()
+
+
 def _date(text: str) -> date:
     return parse_date(text)
 
@@ -211,7 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldcase {__version__}")
     parser.add_argument("--lang", choices=["zh-TW", "en"], default="zh-TW", help="message language")
     parser.add_argument("--actor", default="cli", help="user name recorded in the audit log")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument(
+        "--self-check", action="store_true", help="check this installation (store, printing, Qt, fonts) and exit"
+    )
+    # Required unless --self-check is given (checked in main).
+    sub = parser.add_subparsers(dest="command")
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
@@ -249,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device-name", help="how the server lists this laptop (default: the computer's name)")
 
     command("sync", cmd_sync, "push local edits, pull changes, and report (JSON)")
+    sub.add_parser("self-check", help="check this installation (same as --self-check)").set_defaults(
+        handler=cmd_self_check
+    )
     from app.cli_print import add_print_commands
 
     add_print_commands(sub, _open)
@@ -258,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_check:
+        return cmd_self_check(args)
+    if args.command is None:
+        parser.error("the following arguments are required: command")
     try:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)

@@ -4,7 +4,7 @@ import os
 import platform
 from datetime import datetime
 
-from bench import bench_caseload, bench_demo, bench_gui, bench_open, bench_store
+from bench import bench_caseload, bench_demo, bench_gui, bench_open, bench_store, bench_supervisor
 
 machine = platform.processor() or platform.machine()
 print(
@@ -16,3 +16,5 @@ bench_open.main()
 bench_store.main()
 bench_caseload.main()
 bench_gui.main()
+bench_sync.main()
+bench_supervisor.main()

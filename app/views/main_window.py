@@ -1,18 +1,45 @@
 """The main window: a navigation list (今日待辦, 我的個案, …) beside the page it shows.
 
 Pages are plain widgets handed in by start-up (launch.py), so this module knows nothing of the store. Window,
-splitter and last page are remembered with QSettings; Ctrl+1…9 switch pages, Ctrl+, opens the settings.
+splitter and last page are remembered with QSettings; Ctrl+1…9 switch pages, Ctrl+, opens the settings. The Help
+menu's 關於 FieldCase shows the version and the licence of the bundled font (which its licence asks to ship along).
 """
 
 from __future__ import annotations
 
+import platform
+from pathlib import Path
+from typing import Final
+
+from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__
+from app.printing import bundled_font
+from app.services.codes import resources_dir
 from app.views.errors import current_language
 from app.views.settings import AppSettings, SettingsDialog
+
+FONT_LICENCE_FILE: Final = "uming-COPYRIGHT.txt"  # beside the font in resources/fonts/
+
+
+def app_icon_path() -> Path:
+    return resources_dir() / "icons" / "fieldcase.png"
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +82,14 @@ class MainWindow(QMainWindow):
         self.addAction(settings_action)
         self.file_menu = self.menuBar().addMenu("&File" if english else "檔案(&F)")
         self.file_menu.addAction(settings_action)
+        about_action = QAction("About FieldCase" if english else "關於 FieldCase", self)
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+        self.help_menu = self.menuBar().addMenu("&Help" if english else "說明(&H)")
+        self.help_menu.addAction(about_action)
+        self.about_action = about_action
+        if app_icon_path().is_file():
+            self.setWindowIcon(QIcon(str(app_icon_path())))
         self.resize(1100, 720)
         self._restore_state()
 
@@ -115,6 +150,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()
 
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
     def _restore_state(self) -> None:
         stored = self.settings.qsettings
         geometry = stored.value("window/geometry")
@@ -139,3 +177,58 @@ class MainWindow(QMainWindow):
             page = 0
         if 0 <= page < self.pages.count():
             self.show_page(page)
+
+
+class AboutDialog(QDialog):
+    """關於 FieldCase: the version, what it runs on, and the bundled font's licence in full."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        english = current_language() == "en"
+        self.setWindowTitle("About FieldCase" if english else "關於 FieldCase")
+        font = bundled_font()
+        heading = QLabel(f"<h2>FieldCase {__version__}</h2>")
+        heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary = QLabel(
+            "Offline case management for vocational rehabilitation and employment services."
+            if english
+            else "職業重建與就業服務的離線個案管理。"
+        )
+        runtime = QLabel(f"Qt {pyside_version} · Python {platform.python_version()} · {platform.system()}")
+        font_note = QLabel(
+            f"Bundled font: {font.family} (文鼎PL細上海宋), © 1999 Arphic Technology Co., Ltd., "
+            "distributed under the Arphic Public License:"
+            if english
+            else f"內建字型：{font.family}（文鼎PL細上海宋），© 1999 文鼎科技（Arphic Technology），"
+            "依 Arphic Public License 授權散布，授權全文如下："
+        )
+        font_note.setWordWrap(True)
+        self.licence = QPlainTextEdit(self._licence_text(font.path.with_name(FONT_LICENCE_FILE), english))
+        self.licence.setReadOnly(True)
+        self.licence.setAccessibleName("Font licence" if english else "字型授權條款")
+        self.licence.setMinimumSize(560, 240)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        icon = QLabel()
+        if app_icon_path().is_file():
+            icon.setPixmap(QPixmap(str(app_icon_path())).scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio))
+        top.addWidget(icon)
+        text = QVBoxLayout()
+        for label in (heading, summary, runtime):
+            text.addWidget(label)
+        top.addLayout(text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(font_note)
+        layout.addWidget(self.licence, 1)
+        layout.addWidget(buttons)
+        self.heading = heading
+
+    @staticmethod
+    def _licence_text(path: Path, english: bool) -> str:
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            return f"{path} is missing." if english else f"找不到授權檔：{path}"

@@ -1,4 +1,5 @@
-"""Push (ops applied one transaction each, in order) and pull (one page of changes after a cursor)."""
+"""Push (a batch's ops applied in order, each in its own savepoint, the batch committed once) and pull (one page of
+changes after a cursor)."""
 
 from __future__ import annotations
 
@@ -18,18 +19,22 @@ router = APIRouter(prefix="/sync", tags=["sync"])
 
 @router.post("/push", responses=ERRORS)
 def push(body: PushRequest, principal: CurrentPrincipal, database: DatabaseDep) -> PushResponse:
+    # One commit per batch, not per op: a commit is a disk flush, and a laptop's first sync sends thousands of ops.
+    # Each op is still all-or-nothing (push_op applies it in a savepoint), the counter lock is held to the commit
+    # (so versions still become visible in order), and a batch that fails to commit is retried whole by the client:
+    # op ids make that safe.
     results = []
-    for op in body.ops:
-        pushed = PushOp(
-            op_id=op.op_id,
-            seq=op.seq,
-            record_type=op.record_type,
-            record_id=op.record_id,
-            op=op.op,
-            base_version=op.base_version,
-            fields={name: FieldChange(base=change.base, new=change.new) for name, change in op.fields.items()},
-        )
-        with database.writing() as (session, counter):
+    with database.writing() as (session, counter):
+        for op in body.ops:
+            pushed = PushOp(
+                op_id=op.op_id,
+                seq=op.seq,
+                record_type=op.record_type,
+                record_id=op.record_id,
+                op=op.op,
+                base_version=op.base_version,
+                fields={name: FieldChange(base=change.base, new=change.new) for name, change in op.fields.items()},
+            )
             results.append(push_op(session, counter, principal, pushed))
     return PushResponse.model_validate({"results": results})
 
