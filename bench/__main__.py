@@ -4,7 +4,16 @@ import os
 import platform
 from datetime import datetime
 
-from bench import bench_caseload, bench_demo, bench_gui, bench_open, bench_store, bench_supervisor
+from bench import (
+    bench_caseload,
+    bench_demo,
+    bench_gui,
+    bench_open,
+    bench_server_aggregates,
+    bench_store,
+    bench_supervisor,
+    bench_sync,
+)
 
 machine = platform.processor() or platform.machine()
 print(
@@ -18,3 +27,4 @@ bench_caseload.main()
 bench_gui.main()
 bench_sync.main()
 bench_supervisor.main()
+bench_server_aggregates.main()

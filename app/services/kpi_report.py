@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from fractions import Fraction
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Employment
@@ -102,22 +103,69 @@ def _year_bounds(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+class VrCount(StrEnum):
+    """The three counts of 結案率 and 服務人數 (002 附件一 三(六), 附件四 註三), as `vr_year` counts them."""
+
+    OPENED = "opened"  # 當年度新開案
+    CARRIED = "carried"  # 前一年度未結案 (opened before the year, not closed before it began)
+    CLOSED = "closed"  # 結案
+
+
+def served_in(start: date, end: date) -> ColumnElement[bool]:
+    """Cases served in a period: opened by its end and not closed before its start (vr_year's active cases, the
+    monthly reports' 服務中 cases)."""
+    return and_(
+        Case.deleted.is_(False),
+        Case.opened_on.is_not(None),
+        Case.opened_on <= end,
+        or_(Case.closed_on.is_(None), Case.closed_on >= start),
+    )
+
+
+def _vr_cases(county: str | None) -> ColumnElement[bool]:
+    vr = and_(Case.programme == Programme.VR, Case.deleted.is_(False), Case.opened_on.is_not(None))
+    return vr if county is None else and_(vr, Case.county == codes.county(county).code)
+
+
+def _vr_counts(year: int) -> dict[VrCount, ColumnElement[bool]]:
+    start, end = _year_bounds(year)
+    return {
+        VrCount.OPENED: Case.opened_on.between(start, end),
+        VrCount.CARRIED: and_(Case.opened_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start)),
+        VrCount.CLOSED: Case.closed_on.between(start, end),
+    }
+
+
+def vr_counts_by_owner(session: Session, year: int, *, county: str | None = None) -> dict[str, dict[VrCount, int]]:
+    """`vr_year`'s three counts for each case owner, in one query (owners without any are left out)."""
+    conditions = _vr_counts(year)
+    sums = [func.sum(case((condition, 1), else_=0)) for condition in conditions.values()]
+    found: dict[str, dict[VrCount, int]] = {}
+    for owner, *counts in session.execute(
+        select(Case.owner, *sums).where(_vr_cases(county), or_(*conditions.values())).group_by(Case.owner)
+    ):
+        found[owner] = {which: int(n or 0) for which, n in zip(conditions, counts, strict=True)}
+    return found
+
+
+def vr_case_ids(
+    session: Session, year: int, which: VrCount, *, county: str | None = None, owner: str | None = None
+) -> list[uuid.UUID]:
+    """The cases behind one of `vr_year`'s counts (of one owner, when given), by opening date."""
+    query = select(Case.id).where(_vr_cases(county), _vr_counts(year)[which])
+    if owner is not None:
+        query = query.where(Case.owner == owner)
+    return list(session.scalars(query.order_by(Case.opened_on, Case.id)))
+
+
 def vr_year(session: Session, year: int, *, county: str | None = None, case_managers: int | None = None) -> VrYear:
     start, end = _year_bounds(year)
-    vr = and_(Case.programme == Programme.VR, Case.deleted.is_(False), Case.opened_on.is_not(None))
-    if county is not None:
-        vr = and_(vr, Case.county == codes.county(county).code)
-    opened = session.scalar(select(func.count()).where(vr, Case.opened_on.between(start, end))) or 0
-    carried = (
-        session.scalar(
-            select(func.count()).where(
-                vr, Case.opened_on < start, or_(Case.closed_on.is_(None), Case.closed_on >= start)
-            )
-        )
-        or 0
-    )
-    closed = session.scalar(select(func.count()).where(vr, Case.closed_on.between(start, end))) or 0
-    active = and_(vr, Case.opened_on <= end, or_(Case.closed_on.is_(None), Case.closed_on >= start))
+    vr = _vr_cases(county)
+    counts = _vr_counts(year)
+    opened = session.scalar(select(func.count()).where(vr, counts[VrCount.OPENED])) or 0
+    carried = session.scalar(select(func.count()).where(vr, counts[VrCount.CARRIED])) or 0
+    closed = session.scalar(select(func.count()).where(vr, counts[VrCount.CLOSED])) or 0
+    active = and_(vr, served_in(start, end))
     if case_managers is None:
         case_managers = session.scalar(select(func.count(func.distinct(Case.owner))).where(active)) or 0
     if county is None:
@@ -220,6 +268,10 @@ class _People:
     placed: dict[uuid.UUID, bool]
     supported: dict[uuid.UUID, bool]
     general: dict[uuid.UUID, bool]  # people with 一般性 successes only
+    # The cases whose jobs made each person count, per column (what a dashboard's drill-down lists).
+    placed_cases: Mapping[uuid.UUID, set[uuid.UUID]]
+    supported_cases: Mapping[uuid.UUID, set[uuid.UUID]]
+    general_cases: Mapping[uuid.UUID, set[uuid.UUID]]
 
     @property
     def succeeded(self) -> int:
@@ -230,16 +282,27 @@ def _people(jobs: list[_Job], start: date, end: date, as_of: date) -> _People:
     placed: dict[uuid.UUID, bool] = {}
     supported: dict[uuid.UUID, bool] = {}
     general: dict[uuid.UUID, bool] = {}
+    cases: dict[str, dict[uuid.UUID, set[uuid.UUID]]] = {"placed": {}, "supported": {}, "general": {}}
     for row in jobs:
         job, person = row.job, row.client_id
         double = _counts_double(job)
         if _placed(job, start, end, as_of):
             placed[person] = placed.get(person, False) or double
+            cases["placed"].setdefault(person, set()).add(job.case_id)
         if _succeeded(job, row.opened_on, start, end, as_of):
-            column = supported if job.supported and is_supported_employment(job.intensive_support_days) else general
+            is_supported = job.supported and is_supported_employment(job.intensive_support_days)
+            column = supported if is_supported else general
             column[person] = column.get(person, False) or double
+            cases["supported" if is_supported else "general"].setdefault(person, set()).add(job.case_id)
     general_only = {person: double for person, double in general.items() if person not in supported}
-    return _People(placed=placed, supported=supported, general=general_only)
+    return _People(
+        placed=placed,
+        supported=supported,
+        general=general_only,
+        placed_cases=cases["placed"],
+        supported_cases=cases["supported"],
+        general_cases={person: cases["general"][person] for person in general_only},
+    )
 
 
 @dataclass(frozen=True)
@@ -301,6 +364,51 @@ def period_outcomes(
     return PeriodOutcomes(
         total=outcomes(jobs), by_owner={owner: outcomes(rows) for owner, rows in sorted(by_owner.items())}
     )
+
+
+@dataclass(frozen=True)
+class PeriodPeople:
+    """The people behind `OutcomePeople` (推介成功, 支持性 and 一般性就業成功 of one period), each with the cases
+    whose jobs made them count: what a dashboard lists when a figure is clicked."""
+
+    start: date
+    end: date
+    placed: Mapping[uuid.UUID, frozenset[uuid.UUID]]  # client id → case ids
+    supported: Mapping[uuid.UUID, frozenset[uuid.UUID]]
+    general: Mapping[uuid.UUID, frozenset[uuid.UUID]]  # 一般性 only: never also 支持性
+
+    @property
+    def outcomes(self) -> OutcomePeople:
+        return OutcomePeople(len(self.placed), len(self.supported), len(self.general))
+
+
+def period_people(
+    session: Session,
+    periods: Sequence[tuple[date, date]],
+    *,
+    as_of: date | None = None,
+    programme: Programme | None = None,
+    group_model: bool | None = None,
+) -> list[PeriodPeople]:
+    """`period_outcomes`' people of each period (first day, last day), from one read of the job rows: the
+    monthly trend of a year costs one query. `as_of` (default: each period's end) is the day the jobs are seen
+    from; `group_model` False keeps the individual model only, as `supported_employment_year` counts it."""
+    jobs = _jobs(session, programme)
+    if group_model is not None:
+        jobs = [row for row in jobs if row.job.group_model == group_model]
+    found = []
+    for start, end in periods:
+        people = _people(jobs, start, end, as_of or end)
+        found.append(
+            PeriodPeople(
+                start=start,
+                end=end,
+                placed={p: frozenset(c) for p, c in people.placed_cases.items()},
+                supported={p: frozenset(c) for p, c in people.supported_cases.items()},
+                general={p: frozenset(c) for p, c in people.general_cases.items()},
+            )
+        )
+    return found
 
 
 def _group_model(jobs: list[_Job], start: date, end: date, as_of: date) -> tuple[GroupModelCoachYear, ...]:

@@ -1,0 +1,77 @@
+"""督導模式: the pages a supervisor's window shows instead of a case manager's (launch.build_main_window chooses).
+
+團隊總覽, 績效指標, 督導紀錄 and 報表 read the team's cases synced to this laptop; every list opens a case in its
+own window (CaseWindows), where the server keeps the team's records read-only for a supervisor. The team's sync
+conflicts open from 團隊總覽 (and from the File menu, as for everyone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.views.case_windows import CaseWindows
+from app.views.conflicts import ConflictsDialog
+from app.views.i18n import translate
+from app.views.main_window import MainWindow
+from app.views.runner import StoreRunner
+from app.views.settings import AppSettings
+from app.views.supervisor.dashboard import KpiDashboardView
+from app.views.supervisor.notes import SupervisionView
+from app.views.supervisor.overview import TeamOverviewView
+from app.views.supervisor.reports import ReportsView
+from app.views.sync_panel import SyncController
+
+
+@dataclass(frozen=True)
+class SupervisorPages:
+    overview: TeamOverviewView
+    dashboard: KpiDashboardView
+    notes: SupervisionView
+    reports: ReportsView
+
+    def refresh(self, *_: object) -> None:
+        """After a sync brought the team's changes: every page reads the store again."""
+        self.overview.refresh()
+        self.dashboard.refresh()
+        self.notes.refresh()
+
+
+def install_supervisor_pages(
+    window: MainWindow,
+    runner: StoreRunner,
+    settings: AppSettings,
+    cases: CaseWindows,
+    *,
+    on_date: date | None = None,
+) -> SupervisorPages:
+    """Add the four supervisor pages to `window`; `on_date` fixes "today" (demos, screenshots, tests)."""
+    overview = TeamOverviewView(runner, on_date=on_date, county=lambda: settings.default_county)
+    dashboard = KpiDashboardView(runner, on_date=on_date, county=settings.default_county)
+    notes = SupervisionView(runner)
+    reports = ReportsView(runner, settings, on_date=on_date)
+    pages = SupervisorPages(overview, dashboard, notes, reports)
+    for page in (overview, dashboard, notes, reports):
+        page.case_opened.connect(cases.open)
+    window.add_page(translate("團隊總覽", "Team overview"), overview)
+    window.add_page(translate("績效指標", "Performance"), dashboard)
+    window.add_page(translate("督導紀錄", "Supervision"), notes)
+    window.add_page(translate("報表", "Reports"), reports)
+    overview.conflicts_requested.connect(lambda: show_conflicts(window, runner, overview.refresh))
+    return pages
+
+
+def show_conflicts(window: QWidget, runner: StoreRunner, changed: Callable[[], None]) -> ConflictsDialog:
+    """The team's sync conflicts (every conflict synced to this laptop is on a team member's record)."""
+    dialog = ConflictsDialog(runner, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.changed.connect(changed)
+    controller = getattr(window, "sync", None)
+    if isinstance(controller, SyncController):
+        dialog.changed.connect(controller.refresh_status)
+    dialog.open()
+    return dialog

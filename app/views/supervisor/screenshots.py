@@ -1,0 +1,162 @@
+"""The supervisor's pages rendered offscreen with a demo team, for the user guide (docs/user-guide.md, 督導模式).
+
+`python -m app.views.supervisor.screenshots [OUTDIR]` writes docs/screenshots/supervisor-*.png: the demo team of seven
+case managers (generate_demo), a few supervision records, and two sync conflicts so that every column has something.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+DEMO_TODAY = date(2026, 11, 20)
+SIZE = (1280, 800)
+
+
+def _settle(is_idle: object, rounds: int = 3) -> None:
+    loop = QEventLoop()
+    for _ in range(400):
+        QTimer.singleShot(25, loop.quit)
+        loop.exec()
+        if callable(is_idle) and is_idle():
+            rounds -= 1
+            if rounds <= 0:
+                return
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> None:
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def _seed(store: object) -> None:
+    """Supervision records and two conflicts on the demo team's records."""
+    from sqlalchemy import select
+
+    from app.models import Case, Client, ServiceRecord, SyncConflict
+    from app.models.enums import Stage, SupervisionKind
+    from app.services.supervision import NoteValues, finalise_note, save_draft_note
+    from app.store.store import Store
+
+    assert isinstance(store, Store)
+    with store.transaction() as db:
+        owners = list(db.scalars(select(Case.owner).distinct().order_by(Case.owner)))
+        case_id, name = db.execute(
+            select(Case.id, Client.name).join(Client).where(Case.stage == Stage.E).order_by(Client.name).limit(1)
+        ).one()
+        records = list(db.scalars(select(ServiceRecord).order_by(ServiceRecord.held_on.desc()).limit(2)))
+        for record, (mine, theirs) in zip(records, (("電訪", "面訪"), ("本週開始上班", "下週開始上班")), strict=True):
+            db.add(
+                SyncConflict(
+                    id=uuid.uuid4(),
+                    record_type="service_record",
+                    record_id=record.id,
+                    field="notes",
+                    base=record.notes,
+                    mine=mine,
+                    theirs=theirs,
+                    mine_by=record.case.owner,
+                    theirs_by="sup.lin",
+                )
+            )
+    notes = [
+        NoteValues(
+            SupervisionKind.GROUP,
+            date(2026, 11, 6),
+            tuple(owners),
+            None,
+            "本月團體督導：檢視逾期未聯繫個案與失聯結案流程；分享職場訪視的安全注意事項。",
+            "一、各職管員於11/13前補齊逾期一個月以上未聯繫個案的聯繫紀錄。\n二、失聯結案須附三次聯繫紀錄。",
+        ),
+        NoteValues(
+            SupervisionKind.CONSULTATION,
+            date(2026, 11, 18),
+            (owners[0], owners[1]),
+            case_id,
+            f"{name}個案研討：就業後第二個月出現適應困難，討論職務再設計與雇主溝通。",
+            "由承辦人於兩週內安排職場訪視，並評估轉介職務再設計。",
+        ),
+        NoteValues(SupervisionKind.INDIVIDUAL, date(2026, 11, 19), (owners[2],), None, "個別督導：案量與時間安排。"),
+    ]
+    for index, values in enumerate(notes):
+        with store.transaction() as db:
+            note_id = save_draft_note(db, None, values)
+            if index == 0:
+                finalise_note(db, note_id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("FIELDCASE_PASSPHRASE", "screenshots only")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    application = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(application, QApplication)
+
+    from app.services import clock
+    from app.services.demo import generate_demo
+    from app.store.store import Store
+    from app.views.fonts import install_fonts
+    from app.views.i18n import apply_language
+    from app.views.launch import build_main_window
+    from app.views.runner import StoreRunner
+    from app.views.settings import AppSettings
+    from app.views.supervisor.dashboard import KpiDashboardView
+    from app.views.supervisor.drill import CaseListDialog
+    from app.views.supervisor.notes import SupervisionView
+    from app.views.supervisor.overview import TeamOverviewView
+
+    clock.today = lambda: DEMO_TODAY  # the demo history ends on this day; deadlines are computed for it
+    apply_language(application, "zh-TW")
+    install_fonts()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open(Path(folder) / "team.db", actor="sup.lin")
+        generate_demo(store, 300, seed=2, today=DEMO_TODAY)
+        _seed(store)
+        runner = StoreRunner(store)
+        settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+        window = build_main_window(runner, settings, "sup.lin", supervisor=True)
+        window.resize(*SIZE)
+        window.show()
+        names = ("overview", "dashboard", "notes", "reports")
+        for index, name in enumerate(names):
+            window.show_page(index)
+            page = window.pages.widget(index)
+            if isinstance(page, SupervisionView):
+                page.table.selectRow(1)
+            _settle(lambda: runner.idle)
+            _save(window, out, f"supervisor-{index + 1}-{name}")
+            if isinstance(page, KpiDashboardView):  # and the whole of it, distributions and trend included
+                area = page.findChild(QScrollArea)
+                assert area is not None
+                body = area.widget()
+                assert body is not None
+                _save(body, out, f"supervisor-{index + 1}-{name}-all")
+        overview = window.pages.widget(0)
+        assert isinstance(overview, TeamOverviewView)
+        window.show_page(0)
+        dialogs: list[CaseListDialog] = []
+        overview.drilled.connect(dialogs.append)
+        overview.drill(overview.cell(None, "monthly_contact"))
+        _settle(lambda: runner.idle and bool(dialogs))
+        dialogs[0].resize(1000, 520)
+        _settle(lambda: runner.idle)
+        _save(dialogs[0], out, "supervisor-5-drill-down")
+        window.close()
+        runner.shutdown()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

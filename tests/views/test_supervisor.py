@@ -1,0 +1,268 @@
+"""督導模式 through the real widgets: the supervisor's window, a drill-down from an overview cell and from a chart
+bar to the right cases and on to a case window, a supervision record written and finalised, the daily report."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.models import Case, Client, SupervisionNote
+from app.models.enums import RecordStatus, SupervisionKind
+from app.services.deadline_rules import DeadlineRule
+from app.services.demo import generate_demo
+from app.services.kpi_dashboard import DrillKey, Measure, drill_case_ids
+from app.services.team_overview import Cell, cell_case_ids
+from app.store.store import Store
+from app.views.case_windows import CaseWindows
+from app.views.launch import build_main_window
+from app.views.print_monthly import MonthlyReportDialog
+from app.views.runner import StoreRunner
+from app.views.settings import AppSettings
+from app.views.supervisor.chart import Bar, BarChart, nice_ticks
+from app.views.supervisor.dashboard import KpiDashboardView
+from app.views.supervisor.drill import CaseListDialog
+from app.views.supervisor.notes import SupervisionView
+from app.views.supervisor.overview import TeamOverviewView
+from app.views.supervisor.reports import ReportsView
+from app.views.workspace import CaseWorkspace
+
+ON = date(2026, 11, 22)
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def runner(store: Store, qtbot: QtBot) -> Iterator[StoreRunner]:
+    generate_demo(store, 70, seed=11, today=date(2026, 11, 20))
+    runner = StoreRunner(store)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def _open_workspaces() -> list[CaseWorkspace]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWorkspace) and w.isVisible()]
+
+
+def test_a_supervisor_gets_the_supervisor_pages(runner: StoreRunner, settings: AppSettings, qtbot: QtBot) -> None:
+    window = build_main_window(runner, settings, "sup.lin", supervisor=True)
+    qtbot.addWidget(window)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["團隊總覽", "績效指標", "督導紀錄", "報表"]
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert "同步衝突…" in texts and "月報表…" in texts
+    assert "列印…" not in texts and "新案受理…" not in texts  # no intake, no printing of 我的個案's selection
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+
+
+def test_an_overview_cell_lists_its_cases_and_opens_one(runner: StoreRunner, qtbot: QtBot) -> None:
+    cases = CaseWindows(runner)
+    view = TeamOverviewView(runner, on_date=ON)
+    qtbot.addWidget(view)
+    view.case_opened.connect(cases.open)
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitUntil(lambda: view.overview is not None and runner.idle, timeout=WAIT_MS)
+    assert view.overview is not None
+    row = max(view.overview.rows, key=lambda r: r.overdue[DeadlineRule.MONTHLY_CONTACT])
+    assert row.overdue[DeadlineRule.MONTHLY_CONTACT] > 0
+    index = view.cell(row.owner, DeadlineRule.MONTHLY_CONTACT)
+    assert index.data() == str(row.overdue[DeadlineRule.MONTHLY_CONTACT])
+    with qtbot.waitSignal(view.drilled, timeout=WAIT_MS) as drilled:
+        rect = view.table.visualRect(index)
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = drilled.args[0]
+    assert isinstance(dialog, CaseListDialog)
+    with runner.store.transaction() as db:
+        expected = cell_case_ids(db, row.owner, DeadlineRule.MONTHLY_CONTACT, ON)
+    assert dialog.case_ids() == expected and len(expected) == row.overdue[DeadlineRule.MONTHLY_CONTACT]
+    qtbot.waitUntil(lambda: dialog.model.case_row(expected[0]) is not None, timeout=WAIT_MS)
+    first = dialog.table.visualRect(dialog.model.index(0, 0)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=first)  # a real double-click presses
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.waitUntil(lambda: any(w.case is not None for w in _open_workspaces()), timeout=WAIT_MS)
+    (workspace,) = _open_workspaces()
+    assert workspace.case is not None and workspace.case.id == expected[0]
+    workspace.close()
+    dialog.close()
+
+    total = view.cell(None, Cell.OPEN)  # the team's line drills into everyone's cases
+    with qtbot.waitSignal(view.drilled, timeout=WAIT_MS) as drilled:
+        view.table.setCurrentIndex(total)
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert len(drilled.args[0].case_ids()) == view.overview.total.open_cases
+    drilled.args[0].close()
+
+
+def _click_bar(qtbot: QtBot, chart: BarChart, key: object) -> None:
+    index = next(i for i, bar in enumerate(chart.bars) if bar.key == key)
+    centre = chart.bar_rect(index).center()
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(round(centre.x()), round(centre.y())))
+
+
+def test_a_chart_bar_lists_the_cases_behind_it(runner: StoreRunner, qtbot: QtBot) -> None:
+    view = KpiDashboardView(runner, on_date=ON)
+    qtbot.addWidget(view)
+    view.resize(1280, 900)
+    view.show()
+    qtbot.waitUntil(lambda: view.board is not None and runner.idle, timeout=WAIT_MS)
+    board = view.board
+    assert board is not None
+    assert view.closure.headline.text().startswith("結案率 ")
+    key = board.year_key(Measure.VR_CLOSED)
+    assert [bar.value for bar in view.closure.chart.bars] == [
+        board.kpi.vr.opened_this_year,
+        board.kpi.vr.open_from_last_year,
+        board.kpi.vr.closed,
+    ]
+    with qtbot.waitSignal(view.drilled, timeout=WAIT_MS) as drilled:
+        _click_bar(qtbot, view.closure.chart, key)
+    with runner.store.transaction() as db:
+        expected = drill_case_ids(db, key, as_of=ON)
+    assert drilled.args[0].case_ids() == expected and len(expected) == board.kpi.vr.closed
+    drilled.args[0].close()
+
+    # A month of the trend, by keyboard: the chart takes the focus, Right moves along, Enter lists.
+    view.trend_measure.setCurrentIndex(view.trend_measure.findData(Measure.OPENED))
+    month = view.trend.chart.bars[-2]
+    assert isinstance(month.key, DrillKey)
+    view.trend.chart.setFocus()
+    with qtbot.waitSignal(view.drilled, timeout=WAIT_MS) as drilled:
+        for _ in range(len(view.trend.chart.bars) - 2):
+            qtbot.keyClick(view.trend.chart, Qt.Key.Key_Right)
+        qtbot.keyClick(view.trend.chart, Qt.Key.Key_Return)
+    assert len(drilled.args[0].case_ids()) == month.value
+    drilled.args[0].close()
+
+
+def test_the_chart_draws_hovers_and_scales(qtbot: QtBot) -> None:
+    chart = BarChart("測試", horizontal=True)
+    qtbot.addWidget(chart)
+    chart.resize(400, 240)
+    chart.set_bars([Bar("a", "身心障礙者", 12), Bar("b", "中高齡者", 3, target=10)], target=8, target_label="目標")
+    chart.show()
+    assert nice_ticks(12) == [0, 5, 10, 15] and nice_ticks(0) == [0.0, 1.0] and nice_ticks(7)[-1] == 8
+    assert not chart.grab().isNull()
+    first = chart.bar_rect(0).center()
+    assert chart.bar_at(first) == 0
+    with qtbot.waitSignal(chart.bar_clicked) as clicked:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(round(first.x()), round(first.y())))
+    assert clicked.args == ["a"]
+    assert chart.accessibleDescription() == "身心障礙者 12；中高齡者 3"
+
+
+def test_a_supervision_record_is_written_and_finalised_through_the_editor(
+    runner: StoreRunner, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = SupervisionView(runner)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitUntil(lambda: runner.idle and view.members.count() == 7, timeout=WAIT_MS)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.editor.isVisible()
+    view.kind.setCurrentIndex(view.kind.findData(SupervisionKind.GROUP))
+    view.held_on.setDate(date(2026, 11, 20))
+    for index in (0, 1):
+        view.members.item(index).setCheckState(Qt.CheckState.Checked)
+    view.others.setText("外聘督導張老師")
+    view.content.setPlainText("討論失聯個案的處理流程與職場訪視安排")
+    view.agreed.setPlainText("各職管員本週內補齊失聯紀錄")
+    with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
+    assert view.table.item(0, 4).text() == "草稿"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(view.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.item(0, 4).text() == "已定稿", timeout=WAIT_MS)
+    assert view.content.isReadOnly() and not view.save_button.isEnabled()
+    with runner.store.transaction() as db:
+        (note,) = db.query(SupervisionNote).all()
+        assert note.status == RecordStatus.FINAL and note.kind == SupervisionKind.GROUP
+        assert note.attendees == [view.members.item(0).text(), view.members.item(1).text(), "外聘督導張老師"]
+        assert (note.held_on, note.supervisor, note.agreed_actions) == (
+            date(2026, 11, 20),
+            "cm.chen",
+            "各職管員本週內補齊失聯紀錄",
+        )
+
+
+def test_a_consultation_links_a_case_found_by_name(runner: StoreRunner, qtbot: QtBot) -> None:
+    with runner.store.transaction() as db:
+        name, case_id = db.execute(select(Client.name, Case.id).join(Case).order_by(Case.id).limit(1)).one()
+    view = SupervisionView(runner)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    view.new_note()
+    view.kind.setCurrentIndex(view.kind.findData(SupervisionKind.CONSULTATION))
+    view.case_search.setText(name)
+    view.case_search.textEdited.emit(name)
+
+    def offered() -> list[object]:
+        return [view.case.itemData(i) for i in range(view.case.count())]
+
+    qtbot.waitUntil(lambda: case_id in offered(), timeout=WAIT_MS)
+    view.case.setCurrentIndex(offered().index(case_id))
+    assert view.values().case_id == case_id and view.open_case_button.isEnabled()
+    with qtbot.waitSignal(view.case_opened) as opened:
+        qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [case_id]
+
+
+def test_the_reports_page_shows_and_saves_the_daily_report(
+    runner: StoreRunner, settings: AppSettings, qtbot: QtBot, tmp_path: Path
+) -> None:
+    view = ReportsView(runner, settings, on_date=date(2026, 11, 20))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.report is not None and runner.idle, timeout=WAIT_MS)
+    report = view.report
+    assert report is not None and report.people_total > 0
+    last = view.table.rowCount() - 2
+    assert view.table.item(last, 0).text() == "服務人數（不重複）"
+    assert view.table.item(last, view.table.columnCount() - 1).text() == str(report.people_total)
+    with qtbot.waitSignal(view.drilled, timeout=WAIT_MS) as drilled:
+        view.table.cellDoubleClicked.emit(last, view.table.columnCount() - 1)
+    assert len({uuid.UUID(str(i)) for i in drilled.args[0].case_ids()}) >= report.people_total
+    drilled.args[0].close()
+    target = tmp_path / "日報"
+    with qtbot.waitSignal(view.exported, timeout=WAIT_MS) as exported:
+        view.export(target)
+    assert exported.args[0] == target.with_name("日報.xlsx")
+    sheet = openpyxl.load_workbook(exported.args[0]).active
+    assert sheet["A1"].value == "服務對象日報（依特定對象身分）"
+    with qtbot.waitSignal(view.monthly_opened) as opened:
+        qtbot.mouseClick(view.monthly_button, Qt.MouseButton.LeftButton)
+    assert isinstance(opened.args[0], MonthlyReportDialog)
+    opened.args[0].close()
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+
+
+def test_the_last_login_s_role_or_the_flag_chooses_supervisor_mode(store: Store) -> None:
+    from app.sync import credentials
+    from app.views.launch import _is_supervisor, _parse
+
+    assert not _is_supervisor(store) and not _parse([]).supervisor
+    assert _parse(["--demo", "300", "--supervisor"]).supervisor
+    account = credentials.Account("https://fc.example", "sup.lin", "林督導", "supervisor", "北區", "d1")
+    with store.transaction() as db:
+        credentials.save_account(db, account)
+    assert _is_supervisor(store)
+    with store.transaction() as db:
+        credentials.save_account(db, credentials.Account("https://fc.example", "cm.chen", "", "case_manager", "", "d2"))
+    assert not _is_supervisor(store)
