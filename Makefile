@@ -44,6 +44,7 @@ screenshots: $(STAMP) resources/i18n/fieldcase_en.qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.views.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.views.test_printing_screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.views.sync_screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m app.views.supervisor.screenshots docs/screenshots
 
 # The English catalog: `make translations` brings resources/i18n/fieldcase_en.ts up to date with the texts in the
 # code (translators edit it in Qt Linguist) and compiles it to the .qm the app loads (a generated file, not in git).
