@@ -174,6 +174,26 @@ def _device_state(device: Device) -> str:
     return "active"
 
 
+def cmd_team_setting(args: argparse.Namespace) -> int:
+    from server.services import teams
+
+    signoff = None if args.closure_signoff is None else args.closure_signoff == "on"
+    database = _migrated_database(args)
+    try:
+        with database.unit() as session:
+            settings = teams.change_settings(session, args.team, closure_signoff=signoff)
+    finally:
+        database.dispose()
+    state = "on" if settings.closure_signoff else "off"
+    print(f"{args.team}\tclosure-signoff\t{state}")
+    if signoff is not None:
+        print(
+            f"已更新；各筆電下次同步時生效。 Saved; laptops take it at their next sync (closure sign-off {state}).",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
@@ -250,6 +270,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("list-devices", cmd_list_devices, "list devices (tab-separated)")
     p.add_argument("--user", help="only this user's devices")
+
+    p = command(
+        "team-setting",
+        cmd_team_setting,
+        "show or change a team's settings: --closure-signoff on makes every closure wait for the supervisor's approval",
+    )
+    p.add_argument("--team", required=True, help="team (office) name")
+    p.add_argument(
+        "--closure-signoff",
+        choices=["on", "off"],
+        help="結案須經督導核准: a case closes only once the supervisor approved its closure (default: off)",
+    )
 
     command(
         "demo",

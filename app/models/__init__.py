@@ -11,6 +11,7 @@ from app.models.local import AuditEntry, OutboxOp, StoreMeta
 from app.models.plan import PlanGoal, PlanItem, ServicePlan
 from app.models.record import ContactAttempt, ServiceRecord
 from app.models.referral import Referral
+from app.models.review import Review
 from app.models.supervision import Attachment, AttachmentBlob, SupervisionNote
 from app.models.sync import ReadOnlyRecord, RejectedEdit, SyncConflict, SyncInboxItem
 
@@ -33,6 +34,7 @@ __all__ = [
     "ReadOnlyRecord",
     "Referral",
     "RejectedEdit",
+    "Review",
     "ServicePlan",
     "ServiceRecord",
     "ServiceUnit",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from app.models.plan import ServicePlan
     from app.models.record import ContactAttempt, ServiceRecord
     from app.models.referral import Referral
+    from app.models.review import Review
 
 
 class Case(SyncMixin, Base):
@@ -54,6 +55,7 @@ class Case(SyncMixin, Base):
     employments: Mapped[list[Employment]] = relationship(back_populates="case", order_by="Employment.start_on")
     closure: Mapped[Closure | None] = relationship(back_populates="case")
     transfers: Mapped[list[CaseTransfer]] = relationship(back_populates="case", order_by="CaseTransfer.transferred_on")
+    reviews: Mapped[list[Review]] = relationship(back_populates="case", order_by="Review.submitted_at")
 
 
 class CaseTransfer(SyncMixin, Base):

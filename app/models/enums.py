@@ -127,3 +127,16 @@ class EmploymentProof(StrEnum):
     PAYROLL = "payroll"  # 薪資名冊
     TIME_CARD = "time_card"  # 打卡單
     SIGN_IN_SHEET = "sign_in_sheet"  # 簽到表
+
+
+class ReviewSubject(StrEnum):
+    """What a case manager submits for the supervisor's sign-off (督導審核)."""
+
+    PLAN = "plan"  # 職業重建服務計畫
+    CLOSURE = "closure"  # 結案
+
+
+class ReviewDecision(StrEnum):
+    PENDING = "pending"  # 待審
+    APPROVED = "approved"  # 核准
+    RETURNED = "returned"  # 退回 (with the supervisor's comment)

@@ -13,11 +13,18 @@ from app.models.enums import RecordStatus, SupervisionKind
 
 
 class SupervisionNote(SyncMixin, Base):
-    """Seed 002 四(三): individual, group, peer supervision or case consultation."""
+    """Seed 002 四(三): individual, group, peer supervision or case consultation.
+
+    `case_id` is the one case a note is about (it decides who sees it in sync); `case_ids` lists every case discussed
+    (a group supervision may take up several; the server accepts only cases of the author's team). The agreed follow-up
+    has a due date, and its done date and note are recorded later, also once the note is final
+    (app.store.tracking.MUTABLE_WHEN_FINAL).
+    """
 
     __tablename__ = "supervision_note"
 
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case.id"), index=True)
+    case_ids: Mapped[list[str]] = mapped_column(default=list)  # case UUIDs as text
     kind: Mapped[SupervisionKind] = mapped_column(code_enum(SupervisionKind))
     held_on: Mapped[date]
     supervisor: Mapped[str] = mapped_column(String(64))
@@ -25,6 +32,9 @@ class SupervisionNote(SyncMixin, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     agreed_actions: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[RecordStatus] = mapped_column(code_enum(RecordStatus), default=RecordStatus.DRAFT)
+    follow_up_due_on: Mapped[date | None]  # 追蹤期限 of the agreed actions
+    follow_up_done_on: Mapped[date | None]
+    follow_up_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Attachment(SyncMixin, Base):

@@ -13,7 +13,8 @@ from app.store.tracking import INFO_ACTOR
 
 
 def load_case(session: Session, case_id: uuid.UUID, *, audit: bool = True) -> Case:
-    """The case with its client, certificates, records, plans (goals, items), referrals, employment and closure.
+    """The case with its client, certificates, records, plans (goals, items), referrals, employment, closure and
+    the submissions for the supervisor's sign-off (reviews).
 
     Everything is fetched eagerly with one SELECT … IN per relationship, so the workspace never triggers lazy
     loads (and never a query per row) while it draws.
@@ -32,6 +33,7 @@ def load_case(session: Session, case_id: uuid.UUID, *, audit: bool = True) -> Ca
             selectinload(Case.employments),
             selectinload(Case.closure),
             selectinload(Case.transfers),
+            selectinload(Case.reviews),
         )
     ).one_or_none()
     if case is None:

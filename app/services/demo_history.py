@@ -63,7 +63,7 @@ class History:
         )
         # Mark the new case's collections loaded and empty: what the workflow attaches to them (a plan, a job, the
         # closure) then reaches the session by cascade when the client is added, and reading them never queries.
-        for name in ("plans", "referrals", "employments", "transfers"):
+        for name in ("plans", "referrals", "employments", "transfers", "reviews"):
             set_committed_value(case, name, [])
         set_committed_value(case, "closure", None)
         pattern, jobs = rng.choice(vocab.EMPLOYER_KINDS)

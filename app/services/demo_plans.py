@@ -4,11 +4,11 @@ referrals (派案) to the directory's units, job referrals (推介) and the job 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from app.models import Employment, PlanGoal, PlanItem, Referral, ServicePlan, ServiceUnit
+from app.models import Employment, PlanGoal, PlanItem, Referral, Review, ServicePlan, ServiceUnit
 from app.models.enums import (
     EmploymentProof,
     ItemStatus,
@@ -17,10 +17,11 @@ from app.models.enums import (
     Programme,
     ReferralKind,
     ReferralResponse,
+    ReviewSubject,
     Stage,
 )
+from app.services import clock, workflow
 from app.services import demo_vocabulary as vocab
-from app.services import workflow
 from app.services.demo_units import Directory
 from app.services.demo_world import CaseDraft, Profile, World
 from app.services.workdays import add_months
@@ -80,7 +81,17 @@ class Plans:
             self._items(ctx, plan, first)
             workflow.record_consent(plan, ctx.on(consent), "guardian" if ctx.severity == "profound" else "client")
             if not t.reached(t.start):
-                plan.status = PlanStatus.SUBMITTED  # consented, waiting for the supervisor's sign-off
+                # Consented and submitted (送審) the same day: waiting for the supervisor's sign-off.
+                plan.status = PlanStatus.SUBMITTED
+                submitted = datetime.combine(ctx.on(consent), time(17), clock.LOCAL_TZ)
+                review = Review(
+                    case_id=case.id,
+                    subject=ReviewSubject.PLAN,
+                    plan_id=plan.id,
+                    submitted_by=case.owner,
+                    submitted_at=submitted,
+                )
+                case.reviews.append(review)
         return plan
 
     def _items(self, ctx: CaseDraft, plan: ServicePlan, first: int) -> None:

@@ -2,8 +2,9 @@
 
 Jobs are recorded through workflow.record_employment, and their 推介成功 / 就業成功 status is computed by the same
 definitions the yearly KPIs use (supported_employment, read from the record as kpi_report reads it). Closing goes
-through workflow.close_case; `check_closure` asks it the same question without closing, so a form can say early
-why a reason cannot be used yet. Attachments are stored once per content by services.attachments.
+through workflow.close_case; `check_closure` asks workflow.check_closing the same question without closing, so a form
+can say early why a reason cannot be used yet. A team whose closures need the supervisor's sign-off submits them
+instead (app.services.reviews.submit_closure). Attachments are stored once per content by services.attachments.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import AppError, RuleError, ValidationError
 from app.models import Attachment, Case, Employment
-from app.models.enums import EmploymentProof
+from app.models.enums import EmploymentProof, ReviewDecision, ReviewSubject, Stage
 from app.services import workflow
 from app.services.attachments import MAX_ATTACHMENT_BYTES, add_attachment, attachment_content
 from app.services.kpi_report import _lawful, _proofs  # the KPIs' reading of a job record, shared on purpose
@@ -32,6 +33,7 @@ from app.services.supported_employment import (
     is_supported_employment,
     period_last_day,
 )
+from app.services.team_settings import closure_signoff_required
 
 MAX_WEEKLY_HOURS: Final = 84.0  # 40 normal hours plus the most overtime 勞動基準法 allows, with room for two jobs
 SATISFACTION_SCALE: Final = range(1, 6)  # 1–5; None: not asked (未評)
@@ -201,7 +203,7 @@ class ClosureCheck:
         return self.message_en if language == "en" else self.message_zh
 
 
-def _check_satisfaction(values: SatisfactionValues) -> None:
+def check_satisfaction(values: SatisfactionValues) -> None:
     for field, score in (
         ("satisfaction_client", values.client),
         ("satisfaction_employer", values.employer),
@@ -212,23 +214,31 @@ def _check_satisfaction(values: SatisfactionValues) -> None:
 
 
 def check_closure(session: Session, case_id: uuid.UUID, reason_code: str, closed_on: date) -> ClosureCheck:
-    """Whether workflow.close_case would accept `reason_code` on `closed_on` now, and its refusal if not. The close
-    is tried inside a savepoint that is always rolled back, so the rule is asked, not copied."""
+    """Whether the closing rules (workflow.check_closing) accept `reason_code` on `closed_on` now, and their refusal
+    if not: the rule is asked, not copied."""
     case = live_case(session, case_id)
-    savepoint = session.begin_nested()
     try:
-        workflow.close_case(case, closed_on, reason_code)
+        workflow.check_closing(case, closed_on, reason_code)
     except AppError as refused:
         return ClosureCheck(False, refused.message_zh, refused.message_en)
-    finally:
-        savepoint.rollback()
     return ClosureCheck(True)
 
 
 def close(session: Session, case_id: uuid.UUID, values: ClosureValues) -> uuid.UUID:
-    """結案 through workflow.close_case, with the summary and the satisfaction of client, employer and unit."""
+    """結案 through workflow.close_case, with the summary and the satisfaction of client, employer and unit. Refused
+    while a closure waits for the supervisor, and where the team requires the supervisor's sign-off (送審 instead)."""
     case = live_case(session, case_id)
-    _check_satisfaction(values.satisfaction)
+    if closure_signoff_required(session):
+        raise RuleError(
+            "本單位結案須經督導核准：請按「送審」，督導核准後個案才結案。",
+            "Closures in this team need the supervisor's approval: submit the closure; the case closes once approved.",
+        )
+    if any(
+        r.subject == ReviewSubject.CLOSURE and r.decision == ReviewDecision.PENDING and not r.deleted
+        for r in case.reviews
+    ):
+        raise RuleError("結案已送審，正待督導審核。", "The closure is already waiting for the supervisor.")
+    check_satisfaction(values.satisfaction)
     closure = workflow.close_case(case, values.closed_on, values.reason_code, values.summary.strip())
     closure.satisfaction_client = values.satisfaction.client
     closure.satisfaction_employer = values.satisfaction.employer
@@ -239,9 +249,9 @@ def close(session: Session, case_id: uuid.UUID, values: ClosureValues) -> uuid.U
 def record_satisfaction(session: Session, case_id: uuid.UUID, values: SatisfactionValues) -> None:
     """Satisfaction asked after the case was closed (a later phone survey) is added to its closure."""
     case = live_case(session, case_id)
-    if case.closure is None or case.closure.deleted:
+    if case.closure is None or case.closure.deleted or case.stage != Stage.G:
         raise RuleError("個案尚未結案。", "The case has not been closed.")
-    _check_satisfaction(values)
+    check_satisfaction(values)
     case.closure.satisfaction_client = values.client
     case.closure.satisfaction_employer = values.employer
     case.closure.satisfaction_receiving_unit = values.receiving_unit

@@ -13,13 +13,22 @@ from enum import IntEnum
 
 from app.errors import ValidationError
 from app.models import Case
-from app.models.enums import IntakeDecision, PlanStatus, RecordStatus, ReferralKind, ReferralResponse
+from app.models.enums import (
+    IntakeDecision,
+    PlanStatus,
+    RecordStatus,
+    ReferralKind,
+    ReferralResponse,
+    ReviewDecision,
+    ReviewSubject,
+)
 from app.services import codes
 from app.services.case_edits import enum_label
 from app.services.clock import local_date
 from app.services.rocdate import format_roc
 
 SNIPPET_LENGTH = 40
+COMMENT_LENGTH = 120  # the supervisor's comment on a return is what the case manager must act on: shown longer
 
 
 class Step(IntEnum):
@@ -42,6 +51,7 @@ class Step(IntEnum):
     RECORD = 14
     TRANSFER = 15
     CLOSURE = 16
+    REVIEW = 17  # 送審, 核准, 退回 (ordered by the moment within a day)
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,15 @@ def _with(text: str, detail: str, separator: str = "：") -> str:
 
 def case_timeline(case: Case) -> list[TimelineEntry]:
     """Every event of the case, newest first (on one day, the later step of the work first)."""
-    entries = [*_intake(case), *_records(case), *_plans(case), *_referrals(case), *_employment(case), *_ending(case)]
+    entries = [
+        *_intake(case),
+        *_records(case),
+        *_plans(case),
+        *_referrals(case),
+        *_employment(case),
+        *_ending(case),
+        *_reviews(case),
+    ]
     return sorted(entries, key=lambda e: (e.on, e.step, e.at.timestamp() if e.at else 0.0), reverse=True)
 
 
@@ -351,7 +369,8 @@ def _ending(case: Case) -> list[TimelineEntry]:
             )
         )
     closure = case.closure
-    if closure is not None and not closure.deleted:
+    # A closure still waiting for the supervisor's sign-off is not a closing yet (its submission is listed instead).
+    if closure is not None and not closure.deleted and case.closed_on is not None:
         reason_zh, reason_en = _code(codes.CLOSURE_REASONS, closure.reason_code)
         found.append(
             TimelineEntry(
@@ -361,6 +380,53 @@ def _ending(case: Case) -> list[TimelineEntry]:
                 f"Case closed: {reason_en}",
                 "closure",
                 closure.id,
+            )
+        )
+    return found
+
+
+def _reviews(case: Case) -> list[TimelineEntry]:
+    """Each submission for the supervisor's sign-off (送審), and its decision (核准, or 退回 with the comment)."""
+    found: list[TimelineEntry] = []
+    versions = {plan.id: plan.version_no for plan in case.plans}
+    for review in case.reviews:
+        if review.deleted:
+            continue
+        if review.subject == ReviewSubject.PLAN:
+            number = versions.get(review.plan_id) if review.plan_id is not None else None
+            what_zh = f"服務計畫第 {number} 版" if number else "服務計畫"
+            what_en = f"plan version {number}" if number else "the plan"
+            target: tuple[str, uuid.UUID | None] = ("plan", review.plan_id)
+        else:
+            what_zh, what_en = "結案", "the closure"
+            target = ("closure", review.closure_id)
+        note = snippet(review.note)
+        found.append(
+            TimelineEntry(
+                local_date(review.submitted_at),
+                Step.REVIEW,
+                _with(f"{what_zh}送審（{review.submitted_by}）", note),
+                _with(f"Submitted {what_en} for sign-off ({review.submitted_by})", note, ": "),
+                *target,
+                at=review.submitted_at,
+            )
+        )
+        if review.decision == ReviewDecision.PENDING or review.decided_at is None:
+            continue
+        by = review.decided_by or ""
+        comment = snippet(review.comment, COMMENT_LENGTH)
+        if review.decision == ReviewDecision.APPROVED:
+            zh, en = f"督導核准{what_zh}（{by}）", f"Supervisor approved {what_en} ({by})"
+        else:
+            zh, en = f"督導退回{what_zh}（{by}）", f"Supervisor returned {what_en} ({by})"
+        found.append(
+            TimelineEntry(
+                local_date(review.decided_at),
+                Step.REVIEW,
+                _with(zh, comment),
+                _with(en, comment, ": "),
+                *target,
+                at=review.decided_at,
             )
         )
     return found

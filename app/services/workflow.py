@@ -13,7 +13,7 @@ from sqlalchemy.orm import object_session
 
 from app.errors import RuleError
 from app.models import Case, Closure, ContactAttempt, Employment, ServicePlan
-from app.models.enums import ContactOutcome, IntakeDecision, PlanStatus, Stage
+from app.models.enums import ContactOutcome, IntakeDecision, PlanStatus, ReviewDecision, Stage
 from app.services import clock, codes
 from app.services.deadline_rules import FOLLOW_UP_MONTHS, INTAKE_REPLY_DAYS, REFERRAL_FOLLOW_UP_MONTHS
 from app.services.supported_employment import has_worked_months
@@ -147,6 +147,11 @@ def revise_plan(case: Case, plan: ServicePlan, reason: str, start_on: date, end_
         raise _refuse("修訂計畫必須說明原因。", "A plan revision needs a reason.")
     if plan.status == PlanStatus.SUPERSEDED:
         raise _refuse("這份計畫已有新版本。", "This plan already has a newer version.")
+    if any(r.plan_id == plan.id and r.decision == ReviewDecision.PENDING and not r.deleted for r in case.reviews):
+        raise _refuse(
+            "這份計畫正待督導審核，請等審核結果（退回後再修訂）。",
+            "This plan is waiting for the supervisor's sign-off; revise it once it is decided (or returned).",
+        )
     previous_status = plan.status
     plan.status = PlanStatus.SUPERSEDED  # before new_plan, which refuses while a draft is open
     try:
@@ -173,15 +178,10 @@ def referral_follow_up_due(sent_on: date) -> date:
     return add_months(sent_on, REFERRAL_FOLLOW_UP_MONTHS)
 
 
-def close_case(
-    case: Case,
-    closed_on: date,
-    reason_code: str,
-    summary: str = "",
-    attempts: list[ContactAttempt] | None = None,
-) -> Closure:
-    """結案 (stage G). Needs a known reason; 失聯 needs the log of unanswered contact attempts; 穩定就業三個月 needs
-    a placement that has lasted three months by the closing date."""
+def check_closing(case: Case, closed_on: date, reason_code: str, attempts: list[ContactAttempt] | None = None) -> None:
+    """Whether the case may close on `closed_on` for `reason_code` (RuleError if not): a known reason; 失聯 needs
+    the log of unanswered contact attempts; 穩定就業三個月 needs a placement that has lasted three months by the
+    closing date. Asked before closing, and before a closure is submitted for the supervisor's sign-off."""
     _require_open(case)
     if not reason_code:
         raise _refuse("結案必須選擇結案原因。", "Closing a case needs a reason.")
@@ -212,8 +212,37 @@ def close_case(
             "以穩定就業結案，須有持續就業滿三個月的紀錄。",
             "Closing as stable employment needs a job held for three months.",
         )
-    closure = Closure(case=case, closed_on=closed_on, reason_code=reason_code, summary=summary)
-    _attach(case, closure)
+
+
+def closure_draft(case: Case, closed_on: date, reason_code: str, summary: str = "") -> Closure:
+    """The case's closure row holding these values, without closing the case: a closure submitted for sign-off
+    waits in it. A case has one closure row for good (a unique column), so an earlier one (returned, or even
+    tombstoned) is filled again instead of adding another."""
+    closure = case.closure
+    if closure is None:
+        closure = Closure(case=case, closed_on=closed_on, reason_code=reason_code, summary=summary)
+        _attach(case, closure)
+    else:
+        closure.closed_on, closure.reason_code, closure.summary = closed_on, reason_code, summary
+        closure.deleted = False
+    return closure
+
+
+def finish_closure(case: Case, closure: Closure) -> None:
+    """The case is closed (stage G) on its closure's date: at once, or when the supervisor's approval arrives."""
     case.stage = Stage.G
-    case.closed_on = closed_on
+    case.closed_on = closure.closed_on
+
+
+def close_case(
+    case: Case,
+    closed_on: date,
+    reason_code: str,
+    summary: str = "",
+    attempts: list[ContactAttempt] | None = None,
+) -> Closure:
+    """結案 (stage G), once `check_closing` accepts the reason and date."""
+    check_closing(case, closed_on, reason_code, attempts)
+    closure = closure_draft(case, closed_on, reason_code, summary)
+    finish_closure(case, closure)
     return closure

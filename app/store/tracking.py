@@ -21,8 +21,11 @@ from app.store.values import to_json_value
 
 # Columns that describe sync state rather than content; they never travel as changed fields.
 SYNC_META = frozenset({"id", "version", "updated_at", "updated_by"})
-# A finalised record may still be marked as entered into the national system.
-MUTABLE_WHEN_FINAL = frozenset({"registered_on", "deleted", "version", "updated_at", "updated_by"})
+# A finalised record may still be marked as entered into the national system, and a finalised supervision note may
+# still get the outcome of its agreed follow-up (done date and note), which comes weeks after the meeting.
+MUTABLE_WHEN_FINAL = frozenset(
+    {"registered_on", "follow_up_done_on", "follow_up_note", "deleted", "version", "updated_at", "updated_by"}
+)
 APPEND_ONLY_TABLES = frozenset({"contact_attempt", "attachment"})
 
 INFO_ACTOR = "actor"

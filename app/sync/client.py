@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.errors import RuleError
 from app.models.local import OutboxOp
 from app.models.sync import ReadOnlyRecord, RejectedEdit, SyncConflict, SyncInboxItem
+from app.services.reviews import apply_decisions
 from app.store.backup import backups_dir
 from app.store.keys import existing_key_sources, forget_key, wrap_path
 from app.store.store import Store
@@ -33,7 +34,7 @@ from app.sync.blobs import download_blobs, upload_blobs
 from app.sync.credentials import Account
 from app.sync.errors import NotLoggedIn, RequestRefused
 from app.sync.progress import Progress, RunControl
-from app.sync.pull import pull
+from app.sync.pull import pull, save_team_settings
 from app.sync.push import push
 from app.sync.rows import chunks, table_of
 from app.sync.schema import record_types
@@ -41,6 +42,7 @@ from app.sync.scope import scope_hash
 from app.sync.transport import Transport, normalise_server_url
 
 log = logging.getLogger(__name__)
+CASE_MANAGER = "case_manager"
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def login(
     credentials.save_token(store, token)
     with store.transaction() as session:
         credentials.save_account(session, account)
+        save_team_settings(session, answer.get("settings"))
     return account
 
 
@@ -233,6 +236,17 @@ def _sync(store: Store, transport: Transport | None, control: RunControl) -> Syn
             held_back = fixed.held_back
             pulled = again
             drift = again.scope_hash is not None and again.scope_hash != local_scope_hash(store)
+        if _apply_review_decisions(store, account):
+            # The decisions' effects (a plan approved or returned, a case closed) go up at once, so the server's
+            # figures and the supervisor see them without waiting for this laptop's next sync.
+            again_pushed = push(store, client, control=control)
+            pushed = replace(
+                pushed,
+                pushed=pushed.pushed + again_pushed.pushed,
+                merged=pushed.merged + again_pushed.merged,
+                rejected=pushed.rejected + again_pushed.rejected,
+                replayed=pushed.replayed + again_pushed.replayed,
+            )
         received = download_blobs(store, client, control=control)
         with store.transaction() as session:
             credentials.set_meta(session, credentials.LAST_SYNC_AT, datetime.now().astimezone().isoformat())
@@ -263,6 +277,15 @@ def _sync(store: Store, transport: Transport | None, control: RunControl) -> Syn
     finally:
         if own:
             client.close()
+
+
+def _apply_review_decisions(store: Store, account: Account) -> int:
+    """On a case manager's laptop, write what the supervisor's decisions pulled just now mean for their plans and
+    cases (app.services.reviews.apply_decisions): ordinary local edits, pushed like any other."""
+    if account.role != CASE_MANAGER:
+        return 0
+    with store.transaction() as session:
+        return apply_decisions(session, account.username)
 
 
 def _start_repair(store: Store) -> None:

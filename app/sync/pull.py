@@ -1,7 +1,8 @@
 """Pull: pages of changes after the stored cursor, each staged in `sync_inbox` together with its cursor.
 
 The cursor moves only in the transaction that stages the page's items, so a run interrupted anywhere resumes at the
-last staged page and never skips or loses a change (docs/sync-protocol.md, "Pull").
+last staged page and never skips or loses a change (docs/sync-protocol.md, "Pull"). The team's settings that come
+with each page are kept in the same transaction.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from app.models.sync import SyncInboxItem
+from app.services.team_settings import set_closure_signoff
 from app.store.store import Store
 from app.sync import credentials
 from app.sync.errors import ServerRefused
@@ -41,11 +45,19 @@ def pull(
         with store.transaction() as session:
             session.add_all(SyncInboxItem(version=int(i["version"]), kind=str(i["kind"]), item=i) for i in staged)
             credentials.set_meta(session, credentials.CURSOR, str(cursor))
+            save_team_settings(session, page.get("settings"))
         items += len(staged)
         pages += 1
         since = cursor
         if not more:
             return PullOutcome(items, pages, cursor, scope_hash)
+
+
+def save_team_settings(session: Session, settings: Any) -> None:
+    """Keep the team's settings the server sent (at login, with a page of changes) for the rules to ask offline; a
+    server that sends none (an older one) leaves them as they were."""
+    if isinstance(settings, dict) and isinstance(settings.get("closure_signoff"), bool):
+        set_closure_signoff(session, settings["closure_signoff"])
 
 
 def _read_page(page: dict[str, Any], since: int) -> tuple[list[dict[str, Any]], int, bool, str | None]:

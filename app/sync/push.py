@@ -31,7 +31,9 @@ from app.sync.values import from_json_value
 log = logging.getLogger(__name__)
 
 BATCH = 100  # ops per request; the protocol allows at most 200
-ANCHOR_FIELDS = ("client_id", "case_id", "plan_id")  # what a record hangs from (app.sync.schema.ANCHORS)
+# What a record hangs from (app.sync.schema.ANCHORS), and the closure a closure's review names: the server takes a
+# review only once the closure it submits is there.
+ANCHOR_FIELDS = ("client_id", "case_id", "plan_id", "closure_id")
 SETTLED = frozenset({"applied", "merged", "conflict", "rejected"})
 
 

@@ -49,6 +49,7 @@ ANCHORS: dict[str, Anchor] = {
     "referral": Anchor.CASE_CHILD,
     "employment": Anchor.CASE_CHILD,
     "closure": Anchor.CASE_CHILD,
+    "review": Anchor.CASE_CHILD,
     "supervision_note": Anchor.CASE_OR_TEAM,
     "attachment": Anchor.CASE_OR_CLIENT,
 }

@@ -1,9 +1,10 @@
 """Start-up: settings, language, fonts, log; unlock the store; build the main window with its pages and sync.
 
-`python -m app [--store PATH] [--user NAME] [--demo N] [--server URL]`: `--demo N` fills a new store with N
-synthetic cases first; `--server URL` logs this laptop in to the central service if it is not yet (the password from
-FIELDCASE_SYNC_PASSWORD for scripts and `make run`, else asked in a dialog). `make run` does both, so a newcomer
-sees a working caseload syncing with a local server.
+`python -m app [--store PATH] [--user NAME] [--demo N] [--server URL] [--supervisor]`: `--demo N` fills a new store
+with N synthetic cases first; `--server URL` logs this laptop in to the central service if it is not yet (the password
+from FIELDCASE_SYNC_PASSWORD for scripts and `make run`, else asked in a dialog). `make run` does both, so a newcomer
+sees a working caseload syncing with a local server. A supervisor's account (or `--supervisor`, for a demo of a
+team's store) gets the supervisor's pages (app.views.supervisor) instead of a case manager's.
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ from app.views.unlock import PassphraseDialog, open_store
 log = logging.getLogger("fieldcase")
 
 
-def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> MainWindow:
+def build_main_window(runner: StoreRunner, settings: AppSettings, user: str, *, supervisor: bool = False) -> MainWindow:
     english = current_language() == "en"
     store = runner.store
     window = MainWindow(settings, f"{user} · {store.path}")
     cases = CaseWindows(runner, window)
     window.cases = cases
+    if supervisor:
+        return _build_supervisor_window(window, runner, settings, cases)
     today = TodayView(runner, user)
     today.open_requested.connect(lambda case_id, kind, target: cases.open(case_id, kind, target))
     caseload = CaseloadView(runner)
@@ -103,6 +106,36 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str) -> 
     install_printing(window, runner, settings, caseload.selected_case_ids)
     window.restore_last_page()
     return window
+
+
+def _build_supervisor_window(
+    window: MainWindow, runner: StoreRunner, settings: AppSettings, cases: CaseWindows
+) -> MainWindow:
+    """督導模式: 團隊總覽, 待審, 績效指標, 督導紀錄, 報表 and 稽核紀錄 over the team's synced cases; no intake or
+    hand-over."""
+    from app.views.supervisor.pages import install_supervisor_pages
+
+    pages = install_supervisor_pages(window, runner, settings, cases)
+    _install_idle_lock(window, runner, settings)
+    _install_sync(window, runner, pages.refresh)
+    controller = window.sync
+    if isinstance(controller, SyncController):  # a decision goes up at once; the case manager sees it at their sync
+        pages.reviews.decided.connect(controller.sync_now)
+    install_printing(window, runner, settings, lambda: [])
+    # 列印… prints the cases selected in 我的個案, which a supervisor's window has not: a case prints from its window.
+    for action in [a for a in window.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)]:
+        window.removeAction(action)
+        window.file_menu.removeAction(action)
+    window.restore_last_page()
+    return window
+
+
+def _is_supervisor(store: Store) -> bool:
+    """The account this laptop last logged in with is a supervisor's (the server says so at login)."""
+    from app.sync.client import sync_status
+
+    account = sync_status(store).account
+    return account is not None and account.role == "supervisor"
 
 
 def _install_sync(window: MainWindow, runner: StoreRunner, refresh_lists: Callable[[], None]) -> None:
@@ -218,6 +251,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--user", help="the case manager's user name (default: the OS user)")
     parser.add_argument("--demo", type=int, default=0, help="fill a new store with N demo cases")
     parser.add_argument("--server", help="log in to this central service if this laptop is not logged in yet")
+    parser.add_argument("--supervisor", action="store_true", help="show the supervisor's pages (a team demo)")
     return parser.parse_args(argv)
 
 
@@ -273,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.server:
         _log_in_at_start(store, args.server, user)
     runner = StoreRunner(store)
-    window = build_main_window(runner, settings, user)
+    window = build_main_window(runner, settings, user, supervisor=args.supervisor or _is_supervisor(store))
     window.show()
     code = application.exec()
     runner.shutdown()

@@ -12,6 +12,7 @@
     <message>
         <location filename="../../app/views/caseload.py" line="87"/>
         <source>搜尋個案</source>
+        <comment>Search cases</comment>
         <extracomment>English in the code: Search cases</extracomment>
         <translation>Search cases</translation>
     </message>
@@ -24,11 +25,13 @@
     <message>
         <location filename="../../app/views/caseload.py" line="92"/>
         <source>全部服務類別</source>
+        <comment>All programmes</comment>
         <extracomment>English in the code: All programmes</extracomment>
         <translation>All programmes</translation>
     </message>
     <message>
         <location filename="../../app/views/caseload.py" line="94"/>
+        <location filename="../../app/views/supervisor/dashboard.py" line="90"/>
         <source>服務類別</source>
         <extracomment>English in the code: Programme</extracomment>
         <translation>Programme</translation>
@@ -80,6 +83,7 @@
     </message>
     <message>
         <location filename="../../app/views/caseload.py" line="111"/>
+        <location filename="../../app/views/supervisor/overview.py" line="125"/>
         <source>承辦人</source>
         <extracomment>English in the code: Case manager</extracomment>
         <translation>Case manager</translation>
@@ -141,6 +145,7 @@
     <message>
         <location filename="../../app/views/conflicts.py" line="94"/>
         <location filename="../../app/views/conflicts.py" line="222"/>
+        <location filename="../../app/views/supervisor/overview.py" line="157"/>
         <source>同步衝突</source>
         <extracomment>English in the code: Conflicts</extracomment>
         <translation>Conflicts</translation>
@@ -155,6 +160,11 @@
     <message>
         <location filename="../../app/views/conflicts.py" line="109"/>
         <location filename="../../app/views/conflicts.py" line="158"/>
+        <location filename="../../app/views/supervisor/audit.py" line="79"/>
+        <location filename="../../app/views/supervisor/audit.py" line="103"/>
+        <location filename="../../app/views/supervisor/audit.py" line="120"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="64"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="136"/>
         <source>個案</source>
         <comment>Client</comment>
         <extracomment>English in the code: Client</extracomment>
@@ -163,6 +173,7 @@
     <message>
         <location filename="../../app/views/conflicts.py" line="110"/>
         <location filename="../../app/views/conflicts.py" line="159"/>
+        <location filename="../../app/views/supervisor/audit.py" line="102"/>
         <source>資料</source>
         <extracomment>English in the code: Record</extracomment>
         <translation>Record</translation>
@@ -1074,6 +1085,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="60"/>
+        <location filename="../../app/views/supervisor/reports.py" line="128"/>
         <source>月報表</source>
         <extracomment>English in the code: Monthly report</extracomment>
         <translation>Monthly report</translation>
@@ -1108,6 +1120,7 @@
     <message>
         <location filename="../../app/views/print_monthly.py" line="82"/>
         <source>報表</source>
+        <comment>Forms</comment>
         <extracomment>English in the code: Forms</extracomment>
         <translation>Forms</translation>
     </message>
@@ -1120,6 +1133,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="87"/>
+        <location filename="../../app/views/supervisor/reports.py" line="85"/>
         <source>匯出 Excel…</source>
         <extracomment>English in the code: Save as Excel…</extracomment>
         <translation>Save as Excel…</translation>
@@ -1132,6 +1146,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="161"/>
+        <location filename="../../app/views/supervisor/reports.py" line="225"/>
         <source>匯出 Excel</source>
         <extracomment>English in the code: Save as Excel</extracomment>
         <translation>Save as Excel</translation>
@@ -1331,6 +1346,1167 @@
         <translation>Clear</translation>
     </message>
     <message>
+        <location filename="../../app/views/supervisor/audit.py" line="77"/>
+        <source>姓名、身分證號或電話（空白：全部個案）</source>
+        <extracomment>English in the code: Name, ID or phone (blank: all)</extracomment>
+        <translation>Name, ID or phone (blank: all)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="82"/>
+        <source>選擇個案</source>
+        <extracomment>English in the code: Choose the client</extracomment>
+        <translation>Choose the client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="84"/>
+        <source>尋找個案</source>
+        <extracomment>English in the code: Find client</extracomment>
+        <translation>Find client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="87"/>
+        <source>帳號（空白：所有人）</source>
+        <extracomment>English in the code: Username (blank: everyone)</extracomment>
+        <translation>Username (blank: everyone)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="88"/>
+        <location filename="../../app/views/supervisor/audit.py" line="99"/>
+        <location filename="../../app/views/supervisor/audit.py" line="121"/>
+        <source>使用者</source>
+        <extracomment>English in the code: User</extracomment>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="89"/>
+        <source>起日</source>
+        <extracomment>English in the code: From</extracomment>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="90"/>
+        <source>迄日</source>
+        <extracomment>English in the code: To</extracomment>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="91"/>
+        <source>查詢</source>
+        <extracomment>English in the code: Search</extracomment>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="98"/>
+        <source>時間</source>
+        <comment>When</comment>
+        <extracomment>English in the code: When</extracomment>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="100"/>
+        <source>裝置</source>
+        <extracomment>English in the code: Device</extracomment>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="101"/>
+        <source>動作</source>
+        <extracomment>English in the code: Action</extracomment>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="104"/>
+        <source>來源位址</source>
+        <extracomment>English in the code: Address</extracomment>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="105"/>
+        <source>說明</source>
+        <comment>Detail</comment>
+        <extracomment>English in the code: Detail</extracomment>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="107"/>
+        <location filename="../../app/views/supervisor/pages.py" line="72"/>
+        <source>稽核紀錄</source>
+        <extracomment>English in the code: Audit log</extracomment>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="122"/>
+        <source>日期</source>
+        <comment>Days</comment>
+        <extracomment>English in the code: Days</extracomment>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="126"/>
+        <source>誰在何時、從哪台裝置讀取或修改了哪筆資料（個人資料保護法）。紀錄保存在同步伺服器上，查詢需要連線。</source>
+        <extracomment>English in the code: Who read or changed which record, when, from which device. The log is kept on the sync server: searching it needs the network.</extracomment>
+        <translation>Who read or changed which record, when, from which device. The log is kept on the sync server: searching it needs the network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="143"/>
+        <source>全部個案</source>
+        <extracomment>English in the code: All clients</extracomment>
+        <translation>All clients</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="155"/>
+        <source>本機找不到符合的個案。</source>
+        <extracomment>English in the code: No client on this laptop matches.</extracomment>
+        <translation>No client on this laptop matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="174"/>
+        <source>迄日不能早於起日。</source>
+        <extracomment>English in the code: The last day is before the first.</extracomment>
+        <translation>The last day is before the first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="177"/>
+        <source>查詢中…</source>
+        <extracomment>English in the code: Searching…</extracomment>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="191"/>
+        <source>無法連線到同步伺服器：稽核紀錄保存在伺服器上，請連上網路後再查詢。</source>
+        <extracomment>English in the code: The sync server cannot be reached: the audit log is kept on the server; search again once online.</extracomment>
+        <translation>The sync server cannot be reached: the audit log is kept on the server; search again once online.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="198"/>
+        <source>請先登入同步伺服器，才能查詢稽核紀錄。</source>
+        <extracomment>English in the code: Log in to the sync server to search the audit log.</extracomment>
+        <translation>Log in to the sync server to search the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="224"/>
+        <source>（僅列出最新的部分，請縮小範圍）</source>
+        <extracomment>English in the code:  (the newest only: narrow the search)</extracomment>
+        <translation> (the newest only: narrow the search)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="232"/>
+        <source>沒有符合的紀錄。</source>
+        <extracomment>English in the code: No entry matches.</extracomment>
+        <translation>No entry matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="77"/>
+        <location filename="../../app/views/supervisor/pages.py" line="69"/>
+        <source>績效指標</source>
+        <extracomment>English in the code: Performance</extracomment>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="85"/>
+        <source>年度</source>
+        <extracomment>English in the code: Year</extracomment>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="91"/>
+        <source>全部服務類別</source>
+        <comment>Every programme</comment>
+        <extracomment>English in the code: Every programme</extracomment>
+        <translation>Every programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="95"/>
+        <source>服務對象分布與近12個月趨勢的範圍</source>
+        <extracomment>English in the code: What the distributions and the trend count</extracomment>
+        <translation>What the distributions and the trend count</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="98"/>
+        <location filename="../../app/views/supervisor/overview.py" line="210"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="160"/>
+        <source>重新整理</source>
+        <extracomment>English in the code: Refresh</extracomment>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="100"/>
+        <location filename="../../app/views/supervisor/overview.py" line="208"/>
+        <source>載入中…</source>
+        <extracomment>English in the code: Loading…</extracomment>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="102"/>
+        <source>結案率（職業重建）</source>
+        <extracomment>English in the code: Closure rate (VR)</extracomment>
+        <translation>Closure rate (VR)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="103"/>
+        <source>服務人數（職業重建）</source>
+        <extracomment>English in the code: People served (VR)</extracomment>
+        <translation>People served (VR)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="104"/>
+        <source>支持性就業服務（個別模式）</source>
+        <extracomment>English in the code: Supported employment (individual)</extracomment>
+        <translation>Supported employment (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="105"/>
+        <source>推介成功與就業成功（人）</source>
+        <extracomment>English in the code: Placements and successes (people)</extracomment>
+        <translation>Placements and successes (people)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="107"/>
+        <source>服務對象：特定對象身分</source>
+        <extracomment>English in the code: Served: target groups</extracomment>
+        <translation>Served: target groups</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="110"/>
+        <source>服務對象：障礙類別</source>
+        <extracomment>English in the code: Served: disability categories</extracomment>
+        <translation>Served: disability categories</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="113"/>
+        <source>趨勢項目</source>
+        <extracomment>English in the code: Trend of</extracomment>
+        <translation>Trend of</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="117"/>
+        <source>近12個月趨勢</source>
+        <extracomment>English in the code: The last 12 months</extracomment>
+        <translation>The last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="130"/>
+        <source>沒有資料</source>
+        <extracomment>English in the code: No data</extracomment>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="177"/>
+        <source>計算中…</source>
+        <extracomment>English in the code: Computing…</extracomment>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="187"/>
+        <source>無法計算績效指標。</source>
+        <extracomment>English in the code: Could not compute the figures.</extracomment>
+        <translation>Could not compute the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="219"/>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="45"/>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="174"/>
+        <source>推介成功</source>
+        <comment>Placements</comment>
+        <extracomment>English in the code: Placements</extracomment>
+        <translation>Placements</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="222"/>
+        <source>就業成功</source>
+        <comment>Successes</comment>
+        <extracomment>English in the code: Successes</extracomment>
+        <translation>Successes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="229"/>
+        <source>全部服務類別，以人計（同一人當年度只計一次）：推介成功為競爭性職場工作1天以上並投保勞保；就業成功為就業3個月以上（003 三(四)(五)）。</source>
+        <extracomment>English in the code: Every programme, in people (once a year each): placed in a competitive job for a day or more with labour insurance; employed 3 months or more.</extracomment>
+        <translation>Every programme, in people (once a year each): placed in a competitive job for a day or more with labour insurance; employed 3 months or more.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="247"/>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="247"/>
+        <source>無特定對象身分</source>
+        <extracomment>English in the code: None</extracomment>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="256"/>
+        <source>一人可有多種身分，各計一次。</source>
+        <extracomment>English in the code: A person with several target groups counts in each.</extracomment>
+        <translation>A person with several target groups counts in each.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="265"/>
+        <source>無身心障礙證明</source>
+        <comment>No certificate</comment>
+        <extracomment>English in the code: No certificate</extracomment>
+        <translation>No certificate</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="275"/>
+        <source>依最新一張身心障礙證明（或手冊）的類別。</source>
+        <extracomment>English in the code: By the categories of the latest certificate.</extracomment>
+        <translation>By the categories of the latest certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="300"/>
+        <source>新開案、結案以件計；推介成功、就業成功以人計，月份與年度計算方式相同。</source>
+        <extracomment>English in the code: Opened and closed count cases; placements and successes count people, as the year does.</extracomment>
+        <translation>Opened and closed count cases; placements and successes count people, as the year does.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/dashboard.py" line="317"/>
+        <location filename="../../app/views/supervisor/overview.py" line="403"/>
+        <source>讀取中…</source>
+        <extracomment>English in the code: Loading…</extracomment>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="33"/>
+        <source>無資料</source>
+        <extracomment>English in the code: no data</extracomment>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="34"/>
+        <source>達成</source>
+        <extracomment>English in the code: met</extracomment>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="34"/>
+        <source>未達</source>
+        <extracomment>English in the code: not met</extracomment>
+        <translation>not met</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="43"/>
+        <source>新開案</source>
+        <extracomment>English in the code: Opened</extracomment>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="44"/>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="92"/>
+        <source>結案</source>
+        <comment>Closed</comment>
+        <extracomment>English in the code: Closed</extracomment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="46"/>
+        <source>就業成功</source>
+        <comment>Employment successes</comment>
+        <extracomment>English in the code: Employment successes</extracomment>
+        <translation>Employment successes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="84"/>
+        <source>當年度新開案</source>
+        <extracomment>English in the code: Opened this year</extracomment>
+        <translation>Opened this year</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="89"/>
+        <source>前一年度未結案</source>
+        <extracomment>English in the code: Carried over</extracomment>
+        <translation>Carried over</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="118"/>
+        <source>當年度開案</source>
+        <extracomment>English in the code: Opened</extracomment>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="130"/>
+        <source>服務人數</source>
+        <extracomment>English in the code: Served</extracomment>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="155"/>
+        <source>今年沒有支持性就業個案。</source>
+        <extracomment>English in the code: No supported-employment cases this year.</extracomment>
+        <translation>No supported-employment cases this year.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="187"/>
+        <source>支持性就業成功</source>
+        <comment>Supported</comment>
+        <extracomment>English in the code: Supported</extracomment>
+        <translation>Supported</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="197"/>
+        <source>支持性合計（含換算）</source>
+        <extracomment>English in the code: Supported incl. converted</extracomment>
+        <translation>Supported incl. converted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="203"/>
+        <source>目標</source>
+        <comment>target</comment>
+        <extracomment>English in the code: target</extracomment>
+        <translation>target</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="235"/>
+        <source>職業重建當年度新開案</source>
+        <extracomment>English in the code: VR opened</extracomment>
+        <translation>VR opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="236"/>
+        <source>職業重建前一年度未結案</source>
+        <extracomment>English in the code: VR carried over</extracomment>
+        <translation>VR carried over</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="237"/>
+        <source>職業重建結案</source>
+        <extracomment>English in the code: VR closed</extracomment>
+        <translation>VR closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="238"/>
+        <source>職業重建服務人數</source>
+        <extracomment>English in the code: VR served</extracomment>
+        <translation>VR served</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="239"/>
+        <source>支持性就業推介成功</source>
+        <extracomment>English in the code: Supported employment placements</extracomment>
+        <translation>Supported employment placements</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="240"/>
+        <source>支持性就業成功</source>
+        <comment>Supported successes</comment>
+        <extracomment>English in the code: Supported successes</extracomment>
+        <translation>Supported successes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="241"/>
+        <source>一般性就業成功</source>
+        <extracomment>English in the code: General successes</extracomment>
+        <translation>General successes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="242"/>
+        <source>支持性與一般性就業成功</source>
+        <extracomment>English in the code: Supported and general successes</extracomment>
+        <translation>Supported and general successes</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="243"/>
+        <source>服務對象</source>
+        <extracomment>English in the code: Served</extracomment>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/kpi_cards.py" line="249"/>
+        <source>無身心障礙證明</source>
+        <comment>None</comment>
+        <extracomment>English in the code: None</extracomment>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="92"/>
+        <source>督導類別篩選</source>
+        <extracomment>English in the code: Kind filter</extracomment>
+        <translation>Kind filter</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="93"/>
+        <source>全部類別</source>
+        <extracomment>English in the code: Every kind</extracomment>
+        <translation>Every kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="97"/>
+        <source>新增督導紀錄</source>
+        <extracomment>English in the code: New record</extracomment>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="104"/>
+        <location filename="../../app/views/supervisor/notes.py" line="180"/>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="191"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="80"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="124"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="59"/>
+        <source>日期</source>
+        <comment>Date</comment>
+        <extracomment>English in the code: Date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="105"/>
+        <location filename="../../app/views/supervisor/notes.py" line="179"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="122"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="139"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="176"/>
+        <source>類別</source>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="106"/>
+        <location filename="../../app/views/supervisor/notes.py" line="183"/>
+        <source>個案</source>
+        <comment>Case</comment>
+        <extracomment>English in the code: Case</extracomment>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="107"/>
+        <location filename="../../app/views/supervisor/notes.py" line="181"/>
+        <source>出席者</source>
+        <extracomment>English in the code: Attendees</extracomment>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="108"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="162"/>
+        <location filename="../../app/views/workspace/plan_dialogs.py" line="179"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="60"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="65"/>
+        <source>狀態</source>
+        <comment>Status</comment>
+        <extracomment>English in the code: Status</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="111"/>
+        <source>督導紀錄清單</source>
+        <extracomment>English in the code: Supervision records</extracomment>
+        <translation>Supervision records</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="129"/>
+        <source>督導類別</source>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="132"/>
+        <source>督導日期</source>
+        <extracomment>English in the code: Date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="134"/>
+        <source>出席的團隊成員</source>
+        <extracomment>English in the code: Team members attending</extracomment>
+        <translation>Team members attending</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="139"/>
+        <source>其他出席者</source>
+        <extracomment>English in the code: Other attendees</extracomment>
+        <translation>Other attendees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="140"/>
+        <source>其他出席者，以頓號分隔</source>
+        <extracomment>English in the code: Other attendees, separated by commas</extracomment>
+        <translation>Other attendees, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="142"/>
+        <source>搜尋個案</source>
+        <comment>Find a case</comment>
+        <extracomment>English in the code: Find a case</extracomment>
+        <translation>Find a case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="143"/>
+        <source>輸入個案姓名或承辦人帳號搜尋</source>
+        <extracomment>English in the code: Type a client&apos;s name to find</extracomment>
+        <translation>Type a client&apos;s name to find</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="145"/>
+        <source>討論的個案</source>
+        <extracomment>English in the code: Case discussed</extracomment>
+        <translation>Case discussed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="146"/>
+        <location filename="../../app/views/supervisor/notes.py" line="352"/>
+        <location filename="../../app/views/supervisor/notes.py" line="494"/>
+        <source>（不指定個案）</source>
+        <extracomment>English in the code: (no case)</extracomment>
+        <translation>(no case)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="147"/>
+        <source>開啟個案</source>
+        <comment>Open case</comment>
+        <extracomment>English in the code: Open case</extracomment>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="150"/>
+        <location filename="../../app/views/supervisor/notes.py" line="184"/>
+        <source>督導內容</source>
+        <extracomment>English in the code: Content</extracomment>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="151"/>
+        <source>討論內容、觀察與建議</source>
+        <extracomment>English in the code: What was discussed, observed, advised</extracomment>
+        <translation>What was discussed, observed, advised</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="153"/>
+        <source>決議與待辦事項</source>
+        <extracomment>English in the code: Agreed actions</extracomment>
+        <translation>Agreed actions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="155"/>
+        <source>決議事項、負責人與期限（每行一項）</source>
+        <extracomment>English in the code: Agreed actions, who and by when (one a line)</extracomment>
+        <translation>Agreed actions, who and by when (one a line)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="164"/>
+        <source>儲存草稿</source>
+        <extracomment>English in the code: Save draft</extracomment>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="167"/>
+        <source>定稿…</source>
+        <extracomment>English in the code: Finalise…</extracomment>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="169"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="92"/>
+        <source>刪除草稿</source>
+        <extracomment>English in the code: Discard draft</extracomment>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="185"/>
+        <source>決議與待辦</source>
+        <extracomment>English in the code: Agreed actions</extracomment>
+        <translation>Agreed actions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="191"/>
+        <source>督導紀錄</source>
+        <comment>Supervision record</comment>
+        <extracomment>English in the code: Supervision record</extracomment>
+        <translation>Supervision record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="198"/>
+        <source>選擇左側的紀錄，或按「新增督導紀錄」。</source>
+        <extracomment>English in the code: Pick a record on the left, or make a new one.</extracomment>
+        <translation>Pick a record on the left, or make a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="212"/>
+        <source>督導紀錄</source>
+        <comment>Supervision records</comment>
+        <extracomment>English in the code: Supervision records</extracomment>
+        <translation>Supervision records</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="269"/>
+        <source>已定稿</source>
+        <extracomment>English in the code: Final</extracomment>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="269"/>
+        <source>草稿</source>
+        <extracomment>English in the code: Draft</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="320"/>
+        <source>新的督導紀錄（草稿，輸入後自動儲存）</source>
+        <extracomment>English in the code: New record (a draft, saved as you type)</extracomment>
+        <translation>New record (a draft, saved as you type)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="443"/>
+        <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
+        <source>定稿</source>
+        <extracomment>English in the code: Finalise</extracomment>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="444"/>
+        <source>定稿後這筆督導紀錄不可再修改。確定定稿？</source>
+        <extracomment>English in the code: A finalised record cannot be changed any more. Finalise it?</extracomment>
+        <translation>A finalised record cannot be changed any more. Finalise it?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="125"/>
+        <source>按一下列出在案個案</source>
+        <extracomment>English in the code: Click: open cases</extracomment>
+        <translation>Click: open cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="128"/>
+        <location filename="../../app/views/supervisor/overview.py" line="395"/>
+        <source>在案</source>
+        <extracomment>English in the code: Open</extracomment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="128"/>
+        <source>尚未結案的個案（含申請中）</source>
+        <extracomment>English in the code: Not closed</extracomment>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="130"/>
+        <source>本月新開案</source>
+        <extracomment>English in the code: New</extracomment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="130"/>
+        <source>本月開案</source>
+        <extracomment>English in the code: Opened this month</extracomment>
+        <translation>Opened this month</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="134"/>
+        <source>逾期個案</source>
+        <extracomment>English in the code: Overdue</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="135"/>
+        <source>有任一逾期事項的個案</source>
+        <extracomment>English in the code: Cases with anything overdue</extracomment>
+        <translation>Cases with anything overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="145"/>
+        <source>最久未聯繫</source>
+        <extracomment>English in the code: Longest</extracomment>
+        <translation>Longest</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="146"/>
+        <source>在案個案距最近一次聯繫最久的天數</source>
+        <extracomment>English in the code: Most days since a case was last contacted</extracomment>
+        <translation>Most days since a case was last contacted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="151"/>
+        <source>未聯繫中位數</source>
+        <extracomment>English in the code: Median</extracomment>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="152"/>
+        <source>在案個案距最近一次聯繫天數的中位數</source>
+        <extracomment>English in the code: Median days since the last contact</extracomment>
+        <translation>Median days since the last contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="158"/>
+        <source>個案上未處理的同步衝突</source>
+        <extracomment>English in the code: Open sync conflicts</extracomment>
+        <translation>Open sync conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="163"/>
+        <source>服務人數／目標</source>
+        <extracomment>English in the code: Served / target</extracomment>
+        <translation>Served / target</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="164"/>
+        <source>今年職業重建服務人數（新開案＋前一年度未結案，最多計目標50%）對照縣市每位職管員目標（附件四）</source>
+        <extracomment>English in the code: VR people served this year (new + carried over, capped at 50 % of the target) against the county&apos;s target per case manager</extracomment>
+        <translation>VR people served this year (new + carried over, capped at 50 % of the target) against the county&apos;s target per case manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="212"/>
+        <location filename="../../app/views/supervisor/overview.py" line="325"/>
+        <source>同步衝突…</source>
+        <extracomment>English in the code: Sync conflicts…</extracomment>
+        <translation>Sync conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="218"/>
+        <location filename="../../app/views/supervisor/pages.py" line="67"/>
+        <source>團隊總覽</source>
+        <extracomment>English in the code: Team overview</extracomment>
+        <translation>Team overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="220"/>
+        <source>按一下或按 Enter 列出儲存格背後的個案。</source>
+        <extracomment>English in the code: Click a cell or press Enter to list its cases.</extracomment>
+        <translation>Click a cell or press Enter to list its cases.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="230"/>
+        <source>數字為個案數；紅色為有逾期或超過一個月未聯繫。按一下任一格，列出背後的個案，再按兩下開啟個案。</source>
+        <extracomment>English in the code: Figures are cases; red marks anything overdue or no contact for over a month. Click a cell to list its cases, then double-click one to open it.</extracomment>
+        <translation>Figures are cases; red marks anything overdue or no contact for over a month. Click a cell to list its cases, then double-click one to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="271"/>
+        <source>無法載入團隊總覽。</source>
+        <extracomment>English in the code: Could not load the overview.</extracomment>
+        <translation>Could not load the overview.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="340"/>
+        <source>全團隊</source>
+        <comment>the team</comment>
+        <extracomment>English in the code: the team</extracomment>
+        <translation>the team</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="343"/>
+        <source>合計</source>
+        <extracomment>English in the code: Team</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/overview.py" line="396"/>
+        <source>全團隊</source>
+        <comment>Team</comment>
+        <extracomment>English in the code: Team</extracomment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/pages.py" line="68"/>
+        <source>待審</source>
+        <extracomment>English in the code: Sign-off</extracomment>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/pages.py" line="70"/>
+        <source>督導紀錄</source>
+        <comment>Supervision</comment>
+        <extracomment>English in the code: Supervision</extracomment>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/pages.py" line="71"/>
+        <location filename="../../app/views/supervisor/reports.py" line="72"/>
+        <source>報表</source>
+        <comment>Reports</comment>
+        <extracomment>English in the code: Reports</extracomment>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="78"/>
+        <source>服務日期（起）</source>
+        <extracomment>English in the code: From</extracomment>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="80"/>
+        <source>服務日期（迄）</source>
+        <extracomment>English in the code: To</extracomment>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="82"/>
+        <source>產生日報</source>
+        <extracomment>English in the code: Show</extracomment>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="94"/>
+        <source>服務對象日報</source>
+        <extracomment>English in the code: Daily report</extracomment>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="99"/>
+        <source>按兩下數字列出個案</source>
+        <extracomment>English in the code: Double-click a figure to list its cases</extracomment>
+        <translation>Double-click a figure to list its cases</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="102"/>
+        <source>服務日期</source>
+        <extracomment>English in the code: Served on</extracomment>
+        <translation>Served on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="104"/>
+        <source>至</source>
+        <extracomment>English in the code: to</extracomment>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="109"/>
+        <source>服務對象日報（依特定對象身分）</source>
+        <extracomment>English in the code: Clients served by target group</extracomment>
+        <translation>Clients served by target group</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="112"/>
+        <source>當日有定稿服務紀錄或聯繫成功的個案，依特定對象身分與承辦人計人數；一人有多種身分時各計一次。</source>
+        <extracomment>English in the code: Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</extracomment>
+        <translation>Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="126"/>
+        <source>月報表（表6-1、表6-2）…</source>
+        <extracomment>English in the code: Monthly report (forms 6-1, 6-2)…</extracomment>
+        <translation>Monthly report (forms 6-1, 6-2)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="131"/>
+        <source>每月10日前彙送前一個月的服務成果（003 二(二)9）：預覽、列印或匯出 Excel。</source>
+        <extracomment>English in the code: Due by the 10th for the month before: preview, print or save as Excel.</extracomment>
+        <translation>Due by the 10th for the month before: preview, print or save as Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="49"/>
+        <source>結案</source>
+        <comment>Closure</comment>
+        <extracomment>English in the code: Closure</extracomment>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="52"/>
+        <source>服務計畫</source>
+        <extracomment>English in the code: Plan</extracomment>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="65"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="135"/>
+        <source>個案管理員</source>
+        <extracomment>English in the code: Case manager</extracomment>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="66"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="137"/>
+        <source>送審項目</source>
+        <extracomment>English in the code: Submitted</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="67"/>
+        <location filename="../../app/views/supervisor/review_queue.py" line="138"/>
+        <source>送審時間</source>
+        <extracomment>English in the code: Submitted on</extracomment>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="70"/>
+        <location filename="../../app/views/workspace/review_state.py" line="23"/>
+        <source>送審說明</source>
+        <comment>Note</comment>
+        <extracomment>English in the code: Note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="75"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="169"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="66"/>
+        <source>計畫期間</source>
+        <extracomment>English in the code: Period</extracomment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="76"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="151"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="170"/>
+        <source>職業重建目標</source>
+        <extracomment>English in the code: Vocational goal</extracomment>
+        <translation>Vocational goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="78"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="67"/>
+        <source>知後同意</source>
+        <extracomment>English in the code: Consent</extracomment>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="79"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="146"/>
+        <source>未同意</source>
+        <extracomment>English in the code: not yet</extracomment>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="83"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="68"/>
+        <source>修訂原因</source>
+        <comment>Revision reason</comment>
+        <extracomment>English in the code: Revision reason</extracomment>
+        <translation>Revision reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="90"/>
+        <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
+        <source>目標</source>
+        <comment>Goal</comment>
+        <extracomment>English in the code: Goal</extracomment>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="93"/>
+        <source>小時</source>
+        <extracomment>English in the code: h</extracomment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="95"/>
+        <source>服務</source>
+        <extracomment>English in the code: Service</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="100"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="113"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="121"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="449"/>
+        <source>結案日</source>
+        <comment>Closing date</comment>
+        <extracomment>English in the code: Closing date</extracomment>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="101"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="305"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="448"/>
+        <source>結案原因</source>
+        <comment>Reason</comment>
+        <extracomment>English in the code: Reason</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="102"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="306"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="450"/>
+        <source>結案摘要</source>
+        <comment>Summary</comment>
+        <extracomment>English in the code: Summary</extracomment>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="105"/>
+        <source>個案滿意度</source>
+        <extracomment>English in the code: Client</extracomment>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="106"/>
+        <source>雇主滿意度</source>
+        <extracomment>English in the code: Employer</extracomment>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="107"/>
+        <source>受案單位滿意度</source>
+        <extracomment>English in the code: Unit</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="117"/>
+        <source>先前的送審</source>
+        <extracomment>English in the code: Earlier rounds</extracomment>
+        <translation>Earlier rounds</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="139"/>
+        <location filename="../../app/views/workspace/contact_attempts.py" line="64"/>
+        <source>說明</source>
+        <comment>Note</comment>
+        <extracomment>English in the code: Note</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="141"/>
+        <source>待審清單</source>
+        <extracomment>English in the code: Submissions waiting for sign-off</extracomment>
+        <translation>Submissions waiting for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="146"/>
+        <source>目前沒有待審的計畫或結案。</source>
+        <extracomment>English in the code: Nothing is waiting for your sign-off.</extracomment>
+        <translation>Nothing is waiting for your sign-off.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="149"/>
+        <source>送審內容</source>
+        <extracomment>English in the code: What was submitted</extracomment>
+        <translation>What was submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="152"/>
+        <location filename="../../app/views/workspace/review_state.py" line="25"/>
+        <source>督導意見</source>
+        <extracomment>English in the code: Comment</extracomment>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="154"/>
+        <source>意見（退回時必填：請寫下需要修改之處）</source>
+        <extracomment>English in the code: Comment (required to return: say what to change)</extracomment>
+        <translation>Comment (required to return: say what to change)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="157"/>
+        <source>核准</source>
+        <extracomment>English in the code: Approve</extracomment>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="158"/>
+        <source>退回</source>
+        <extracomment>English in the code: Return</extracomment>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="159"/>
+        <source>開啟個案</source>
+        <comment>Open the case</comment>
+        <extracomment>English in the code: Open the case</extracomment>
+        <translation>Open the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="272"/>
+        <source>退回時請寫下需要修改之處。</source>
+        <extracomment>English in the code: Say what needs changing when returning it.</extracomment>
+        <translation>Say what needs changing when returning it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="280"/>
+        <source>已核准；同步後個案管理員即可看到。</source>
+        <extracomment>English in the code: Approved; the case manager sees it after the next sync.</extracomment>
+        <translation>Approved; the case manager sees it after the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/review_queue.py" line="284"/>
+        <source>已退回；同步後個案管理員即可看到意見。</source>
+        <extracomment>English in the code: Returned; the case manager sees it after the sync.</extracomment>
+        <translation>Returned; the case manager sees it after the sync.</translation>
+    </message>
+    <message>
         <location filename="../../app/views/sync_panel.py" line="133"/>
         <source>同步狀態</source>
         <extracomment>English in the code: Sync status</extracomment>
@@ -1339,8 +2515,8 @@
     <message>
         <location filename="../../app/views/sync_panel.py" line="136"/>
         <location filename="../../app/views/sync_panel.py" line="138"/>
-        <location filename="../../app/views/sync_panel.py" line="166"/>
-        <location filename="../../app/views/sync_panel.py" line="204"/>
+        <location filename="../../app/views/sync_panel.py" line="167"/>
+        <location filename="../../app/views/sync_panel.py" line="205"/>
         <source>立即同步</source>
         <extracomment>English in the code: Sync now</extracomment>
         <translation>Sync now</translation>
@@ -1352,67 +2528,67 @@
         <translation>Sync with the central service (F5)</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="166"/>
+        <location filename="../../app/views/sync_panel.py" line="167"/>
         <source>登入…</source>
         <extracomment>English in the code: Log in…</extracomment>
         <translation>Log in…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="176"/>
+        <location filename="../../app/views/sync_panel.py" line="177"/>
         <source>未登入同步伺服器，資料只存在這台電腦</source>
         <extracomment>English in the code: Not logged in: data stays on this laptop only</extracomment>
         <translation>Not logged in: data stays on this laptop only</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="179"/>
+        <location filename="../../app/views/sync_panel.py" line="180"/>
         <source>同步中…</source>
         <extracomment>English in the code: Syncing…</extracomment>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="181"/>
+        <location filename="../../app/views/sync_panel.py" line="182"/>
         <source>已連線</source>
         <extracomment>English in the code: Online</extracomment>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="183"/>
+        <location filename="../../app/views/sync_panel.py" line="184"/>
         <source>離線</source>
         <extracomment>English in the code: Offline</extracomment>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="186"/>
+        <location filename="../../app/views/sync_panel.py" line="187"/>
         <source>上次同步</source>
         <extracomment>English in the code: Last sync</extracomment>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="188"/>
+        <location filename="../../app/views/sync_panel.py" line="189"/>
         <source>尚未同步</source>
         <extracomment>English in the code: Never synced</extracomment>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="189"/>
+        <location filename="../../app/views/sync_panel.py" line="190"/>
         <source>待上傳</source>
         <extracomment>English in the code: To send</extracomment>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="191"/>
+        <location filename="../../app/views/sync_panel.py" line="192"/>
         <source>衝突</source>
         <extracomment>English in the code: Conflicts</extracomment>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="193"/>
+        <location filename="../../app/views/sync_panel.py" line="194"/>
         <source>被退回</source>
         <extracomment>English in the code: Refused</extracomment>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_panel.py" line="214"/>
+        <location filename="../../app/views/sync_panel.py" line="215"/>
         <source>為保護個案資料，這台電腦上的資料庫已刪除。請洽系統管理員重新設定。</source>
         <extracomment>English in the code: To protect the clients&apos; data, the store on this laptop has been erased. Ask your administrator to set it up again.</extracomment>
         <translation>To protect the clients&apos; data, the store on this laptop has been erased. Ask your administrator to set it up again.</translation>
@@ -1528,7 +2704,7 @@
     </message>
     <message>
         <location filename="../../app/views/unit_dialog.py" line="131"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="83"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="89"/>
         <source>儲存</source>
         <extracomment>English in the code: Save</extracomment>
         <translation>Save</translation>
@@ -1842,158 +3018,192 @@
         <translation>Add a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="93"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="102"/>
         <source>結案原因</source>
         <comment>Closure reason</comment>
         <extracomment>English in the code: Closure reason</extracomment>
         <translation>Closure reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="104"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="112"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="370"/>
-        <source>結案日</source>
-        <comment>Closing date</comment>
-        <extracomment>English in the code: Closing date</extracomment>
-        <translation>Closing date</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="109"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="118"/>
         <source>條件</source>
         <extracomment>English in the code: What it needs</extracomment>
         <translation>What it needs</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="123"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="132"/>
         <source>結案摘要</source>
         <comment>Closing summary</comment>
         <extracomment>English in the code: Closing summary</extracomment>
         <translation>Closing summary</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="125"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="134"/>
         <source>服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）</source>
         <extracomment>English in the code: Services given, goals met, why the case closes, and what next</extracomment>
         <translation>Services given, goals met, why the case closes, and what next</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="141"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="150"/>
         <source>沒有詢問或不適用者請選「未評」；結案後仍可補記。</source>
         <extracomment>English in the code: Choose “Not rated” when not asked; it can be added after closing.</extracomment>
         <translation>Choose “Not rated” when not asked; it can be added after closing.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="164"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="165"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="95"/>
+        <source>給督導的說明（選填）</source>
+        <extracomment>English in the code: Note to the supervisor (optional)</extracomment>
+        <translation>Note to the supervisor (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="166"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="96"/>
+        <source>送審說明</source>
+        <comment>Note to the supervisor</comment>
+        <extracomment>English in the code: Note to the supervisor</extracomment>
+        <translation>Note to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="177"/>
         <source>上一步</source>
         <extracomment>English in the code: Back</extracomment>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="165"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="178"/>
         <source>下一步</source>
         <extracomment>English in the code: Next</extracomment>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="166"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="179"/>
         <source>確認結案</source>
         <extracomment>English in the code: Close the case</extracomment>
         <translation>Close the case</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/closure_tab.py" line="180"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="90"/>
+        <source>送審</source>
+        <extracomment>English in the code: Submit for sign-off</extracomment>
+        <translation>Submit for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="181"/>
+        <source>將結案送督導審核</source>
+        <extracomment>English in the code: Send the closure to the supervisor for sign-off</extracomment>
+        <translation>Send the closure to the supervisor for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="200"/>
         <source>結案紀錄</source>
         <extracomment>English in the code: Closure</extracomment>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="187"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="207"/>
         <source>儲存滿意度</source>
         <extracomment>English in the code: Save satisfaction</extracomment>
         <translation>Save satisfaction</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="191"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="211"/>
         <source>結案後補記滿意度</source>
         <extracomment>English in the code: Satisfaction asked after closing</extracomment>
         <translation>Satisfaction asked after closing</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="236"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="235"/>
+        <source>送審中的結案</source>
+        <extracomment>English in the code: Closure submitted for sign-off</extracomment>
+        <translation>Closure submitted for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="271"/>
+        <source>個案將於個案管理員的筆電同步時結案。</source>
+        <extracomment>English in the code: The case closes when the case manager&apos;s laptop syncs.</extracomment>
+        <translation>The case closes when the case manager&apos;s laptop syncs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="283"/>
         <source>個案尚未開案，不能結案。</source>
         <extracomment>English in the code: The case has not been opened yet.</extracomment>
         <translation>The case has not been opened yet.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="249"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="289"/>
+        <source>請依意見修改結案內容，在最後一步再按「送審」。</source>
+        <extracomment>English in the code: Correct the closure as asked and submit it again from the last step.</extracomment>
+        <translation>Correct the closure as asked and submit it again from the last step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="304"/>
         <source>結案日</source>
         <comment>Closed on</comment>
         <extracomment>English in the code: Closed on</extracomment>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="250"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="369"/>
-        <source>結案原因</source>
-        <comment>Reason</comment>
-        <extracomment>English in the code: Reason</extracomment>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="251"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="371"/>
-        <source>結案摘要</source>
-        <comment>Summary</comment>
-        <extracomment>English in the code: Summary</extracomment>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="274"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="351"/>
         <source>請先選擇結案原因。</source>
         <extracomment>English in the code: Pick a reason.</extracomment>
         <translation>Pick a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="292"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="369"/>
         <source>可以此原因結案。</source>
         <extracomment>English in the code: The case can close for this reason.</extracomment>
         <translation>The case can close for this reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="298"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="375"/>
         <source>檢查中…</source>
         <extracomment>English in the code: Checking…</extracomment>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="334"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="413"/>
         <source>請選擇結案原因。</source>
         <extracomment>English in the code: Choose a closure reason.</extracomment>
         <translation>Choose a closure reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="337"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="416"/>
         <source>正在檢查結案條件，請稍候再按。</source>
         <extracomment>English in the code: Still checking; try again.</extracomment>
         <translation>Still checking; try again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="341"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="420"/>
         <source>尚不符合此結案原因的條件（見上方說明）：請先補齊紀錄，或改選其他結案原因。</source>
         <extracomment>English in the code: This reason cannot be used yet (see above): complete the record or choose another reason.</extracomment>
         <translation>This reason cannot be used yet (see above): complete the record or choose another reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="348"/>
+        <location filename="../../app/views/workspace/closure_tab.py" line="427"/>
         <source>請填寫結案摘要。</source>
         <extracomment>English in the code: Write the closing summary.</extracomment>
         <translation>Write the closing summary.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="374"/>
-        <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。</source>
-        <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</extracomment>
-        <translation>Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</translation>
+        <location filename="../../app/views/workspace/closure_tab.py" line="454"/>
+        <source>本單位結案須經督導核准：按「送審」後，督導核准時個案才結案（階段 G）。</source>
+        <extracomment>English in the code: Closures in this team need the supervisor&apos;s approval: submit it; the case closes (stage G) once approved.</extracomment>
+        <translation>Closures in this team need the supervisor&apos;s approval: submit it; the case closes (stage G) once approved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="460"/>
+        <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄；或按「送審」先請督導審核。</source>
+        <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or submit it for the supervisor&apos;s sign-off first.</extracomment>
+        <translation>Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or submit it for the supervisor&apos;s sign-off first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="484"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="343"/>
+        <source>已送督導審核；同步後督導即可審閱。</source>
+        <extracomment>English in the code: Submitted; the supervisor sees it after the next sync.</extracomment>
+        <translation>Submitted; the supervisor sees it after the next sync.</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/closure_texts.py" line="68"/>
@@ -2016,19 +3226,9 @@
         <translation>Log a contact attempt</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
-        <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
-        <location filename="../../app/views/workspace/plan_editor.py" line="191"/>
-        <location filename="../../app/views/workspace/records_tab.py" line="80"/>
-        <location filename="../../app/views/workspace/records_tab.py" line="124"/>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="58"/>
-        <source>日期</source>
-        <extracomment>English in the code: Date</extracomment>
-        <translation>Date</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/contact_attempts.py" line="61"/>
         <source>時間</source>
+        <comment>Time</comment>
         <extracomment>English in the code: Time</extracomment>
         <translation>Time</translation>
     </message>
@@ -2046,13 +3246,6 @@
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/contact_attempts.py" line="64"/>
-        <source>說明</source>
-        <comment>Note</comment>
-        <extracomment>English in the code: Note</extracomment>
-        <translation>Note</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/contact_attempts.py" line="89"/>
         <source>聯繫時間不能晚於現在。</source>
         <extracomment>English in the code: The attempt cannot be later than now.</extracomment>
@@ -2064,12 +3257,6 @@
         <source>儲存狀態</source>
         <extracomment>English in the code: Save status</extracomment>
         <translation>Save status</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
-        <source>定稿</source>
-        <extracomment>English in the code: Finalise</extracomment>
-        <translation>Finalise</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/draft_tab.py" line="194"/>
@@ -2098,12 +3285,14 @@
     <message>
         <location filename="../../app/views/workspace/employment_status.py" line="81"/>
         <source>推介成功</source>
+        <comment>Placed</comment>
         <extracomment>English in the code: Placed</extracomment>
         <translation>Placed</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/employment_status.py" line="83"/>
         <source>就業成功</source>
+        <comment>Employed 3 months</comment>
         <extracomment>English in the code: Employed 3 months</extracomment>
         <translation>Employed 3 months</translation>
     </message>
@@ -2500,16 +3689,6 @@
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_dialogs.py" line="162"/>
-        <location filename="../../app/views/workspace/plan_dialogs.py" line="179"/>
-        <location filename="../../app/views/workspace/plan_editor.py" line="60"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="59"/>
-        <source>狀態</source>
-        <comment>Status</comment>
-        <extracomment>English in the code: Status</extracomment>
-        <translation>Status</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/plan_dialogs.py" line="174"/>
         <location filename="../../app/views/workspace/plan_editor.py" line="57"/>
         <source>服務單位</source>
@@ -2557,13 +3736,6 @@
         <source>修訂計畫必須說明原因。</source>
         <extracomment>English in the code: A plan revision needs a reason.</extracomment>
         <translation>A plan revision needs a reason.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
-        <source>目標</source>
-        <comment>Goal</comment>
-        <extracomment>English in the code: Goal</extracomment>
-        <translation>Goal</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/plan_editor.py" line="49"/>
@@ -2642,24 +3814,10 @@
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_editor.py" line="151"/>
-        <location filename="../../app/views/workspace/plan_editor.py" line="170"/>
-        <source>職業重建目標</source>
-        <extracomment>English in the code: Vocational goal</extracomment>
-        <translation>Vocational goal</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/plan_editor.py" line="152"/>
         <source>例：一年內進入餐飲業內場穩定就業</source>
         <extracomment>English in the code: e.g. a stable kitchen job</extracomment>
         <translation>e.g. a stable kitchen job</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_editor.py" line="169"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="60"/>
-        <source>計畫期間</source>
-        <extracomment>English in the code: Period</extracomment>
-        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/plan_editor.py" line="173"/>
@@ -2708,70 +3866,75 @@
         <translation>No consent yet: the plan starts only with the client&apos;s (or guardian&apos;s) informed consent; changing it afterwards needs consent again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="58"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="64"/>
         <source>版本</source>
         <extracomment>English in the code: Version</extracomment>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="61"/>
-        <source>知後同意</source>
-        <extracomment>English in the code: Consent</extracomment>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="62"/>
-        <source>修訂原因</source>
-        <comment>Revision reason</comment>
-        <extracomment>English in the code: Revision reason</extracomment>
-        <translation>Revision reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="64"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="70"/>
         <source>計畫版本</source>
         <comment>Plan versions</comment>
         <extracomment>English in the code: Plan versions</extracomment>
         <translation>Plan versions</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="82"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="88"/>
         <source>新增計畫</source>
         <extracomment>English in the code: New plan</extracomment>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="84"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="92"/>
+        <source>將已經個案同意的計畫送督導審核</source>
+        <extracomment>English in the code: Send the consented plan to the supervisor for sign-off</extracomment>
+        <translation>Send the consented plan to the supervisor for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="97"/>
         <source>執行計畫</source>
         <extracomment>English in the code: Start the plan</extracomment>
         <translation>Start the plan</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="85"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="98"/>
         <source>修訂計畫…</source>
         <extracomment>English in the code: Revise…</extracomment>
         <translation>Revise…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="97"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="119"/>
         <source>計畫版本</source>
         <comment>Versions</comment>
         <extracomment>English in the code: Versions</extracomment>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="123"/>
-        <source>未同意</source>
-        <extracomment>English in the code: not yet</extracomment>
-        <translation>not yet</translation>
+        <location filename="../../app/views/workspace/plan_tab.py" line="199"/>
+        <source>督導已核定，待執行</source>
+        <extracomment>English in the code: Approved, not started</extracomment>
+        <translation>Approved, not started</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="194"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="207"/>
+        <source>請按「修訂計畫」建立新版本，依意見修改後再送審。</source>
+        <extracomment>English in the code: Revise it into a new version, change what was asked, and submit that.</extracomment>
+        <translation>Revise it into a new version, change what was asked, and submit that.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="212"/>
+        <source>可按「執行計畫」開始執行。</source>
+        <extracomment>English in the code: Press “Start the plan” to carry it out.</extracomment>
+        <translation>Press “Start the plan” to carry it out.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_tab.py" line="244"/>
         <source>此個案尚無服務計畫。按「新增計畫」建立草稿，再填寫三部分的目標與服務。</source>
         <extracomment>English in the code: This case has no plan yet. Press “New plan” to start a draft.</extracomment>
         <translation>This case has no plan yet. Press “New plan” to start a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="201"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="251"/>
         <source>個案未開案或已結案，不能擬定計畫。</source>
         <extracomment>English in the code: The case is not open; no plan can be made.</extracomment>
         <translation>The case is not open; no plan can be made.</translation>
@@ -2962,12 +4125,6 @@
         <translation>What was discussed, how the client is, next steps…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/records_tab.py" line="92"/>
-        <source>刪除草稿</source>
-        <extracomment>English in the code: Discard draft</extracomment>
-        <translation>Discard draft</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/records_tab.py" line="93"/>
         <source>新增更正紀錄</source>
         <extracomment>English in the code: Add a correction</extracomment>
@@ -2984,15 +4141,6 @@
         <source>儲存登錄日</source>
         <extracomment>English in the code: Save entry date</extracomment>
         <translation>Save entry date</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/records_tab.py" line="122"/>
-        <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
-        <location filename="../../app/views/workspace/referral_tab.py" line="139"/>
-        <location filename="../../app/views/workspace/referral_tab.py" line="176"/>
-        <source>類別</source>
-        <extracomment>English in the code: Kind</extracomment>
-        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/records_tab.py" line="123"/>
@@ -3275,46 +4423,57 @@
         <translation>The client agreed to their data going to the unit</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="58"/>
+        <location filename="../../app/views/workspace/review_state.py" line="48"/>
+        <source>督導審核</source>
+        <extracomment>English in the code: Supervisor&apos;s sign-off</extracomment>
+        <translation>Supervisor&apos;s sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="59"/>
         <source>經過</source>
         <extracomment>English in the code: What happened</extracomment>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="67"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="68"/>
         <source>個案歷程</source>
         <extracomment>English in the code: Case timeline</extracomment>
         <translation>Case timeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="75"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="76"/>
         <source>顯示</source>
         <extracomment>English in the code: Show</extracomment>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="78"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="79"/>
         <source>歷程摘要</source>
         <extracomment>English in the code: Timeline summary</extracomment>
         <translation>Timeline summary</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="80"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="81"/>
         <source>最新的在最上面；粗體為重要階段，灰色斜體為尚未定稿的草稿。按兩下可開啟該筆紀錄。</source>
         <extracomment>English in the code: Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</extracomment>
         <translation>Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="88"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="89"/>
         <source>顯示：</source>
         <extracomment>English in the code: Show:</extracomment>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="130"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="131"/>
         <source>沒有符合的紀錄</source>
         <extracomment>English in the code: Nothing to show</extracomment>
         <translation>Nothing to show</translation>
+    </message>
+    <message>
+        <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。</source>
+        <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</extracomment>
+        <translation type="vanished">Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</translation>
     </message>
 </context>
 </TS>

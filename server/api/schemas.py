@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
@@ -42,10 +42,15 @@ class UserInfo(BaseModel):
     team: str
 
 
+class TeamSettingsOut(BaseModel):
+    closure_signoff: bool = Field(description="結案須經督導核准: a closure is final only once a supervisor approved it")
+
+
 class LoginResponse(BaseModel):
     token: str
     device_id: uuid.UUID
     user: UserInfo
+    settings: TeamSettingsOut
 
 
 class FieldChangeIn(BaseModel):
@@ -129,6 +134,7 @@ class ChangesPage(BaseModel):
     cursor: int
     more: bool
     scope_hash: str | None
+    settings: TeamSettingsOut | None = Field(default=None, description="the user's team settings, as of this page")
 
 
 class RevokedDevice(BaseModel):
@@ -141,3 +147,71 @@ class BlobStatus(BaseModel):
     size: int | None = Field(description="the size declared by the upload under way; null before any byte arrived")
     received: int = Field(description="bytes the server holds from offset 0: the next upload goes at this offset")
     complete: bool = Field(description="every byte arrived and the content matched its SHA-256")
+
+
+class Me(BaseModel):
+    user: UserInfo
+    settings: TeamSettingsOut
+
+
+class OverviewRow(BaseModel):
+    owner: str = Field(description="the case manager's username; empty for the team's total")
+    display_name: str
+    open_cases: int
+    new_this_month: int
+    contact_days_max: int | None = Field(description="days since the last contact, longest over opened open cases")
+    contact_days_median: float | None
+    conflicts: int = Field(description="open sync conflicts on records of their cases")
+
+
+class TeamOverviewOut(BaseModel):
+    team: str
+    on: date
+    rows: list[OverviewRow]
+    total: OverviewRow
+
+
+class KpiRow(BaseModel):
+    owner: str = Field(description="the case manager's username; empty for the team's total")
+    display_name: str
+    county: str = Field(description="the county whose target per case manager applies")
+    opened: int = Field(description="當年度新開案 (VR)")
+    carried: int = Field(description="前一年度未結案 (VR)")
+    closed: int = Field(description="結案 (VR): the closure rate's numerator")
+    closure_denominator: int = Field(description="opened + carried")
+    closure_rate: float | None = Field(description="closed ÷ (opened + carried); null without cases")
+    meets_closure_target: bool | None = Field(description="結案率 ≥ 30 %")
+    served: int = Field(description="服務人數: opened + carried, the carry-over capped at 50 % of the target")
+    served_target: int
+    served_capped: bool
+    placed: int = Field(description="推介成功 (people)")
+    supported_successes: int = Field(description="支持性就業成功 (people)")
+    general_successes: int = Field(description="一般性就業成功, people without a 支持性 success")
+    employment_successes: int = Field(description="就業成功 (people)")
+
+
+class TeamKpiOut(BaseModel):
+    team: str
+    year: int
+    as_of: date
+    rows: list[KpiRow]
+    total: KpiRow
+
+
+class AuditEntryOut(BaseModel):
+    id: int
+    at: datetime
+    username: str
+    device_id: uuid.UUID | None
+    device_name: str
+    action: str
+    record_type: str
+    record_id: uuid.UUID | None
+    client_id: uuid.UUID | None
+    address: str
+    detail: str
+
+
+class AuditPage(BaseModel):
+    entries: list[AuditEntryOut]
+    more: bool = Field(description="more entries match than the limit returned")

@@ -27,6 +27,8 @@ class Team(ServerBase):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # 結案須經督導核准: a closure is final only once the supervisor approved it (server.services.reviews).
+    closure_signoff: Mapped[bool] = mapped_column(default=False)
 
 
 class User(ServerBase):

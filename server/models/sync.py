@@ -6,7 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, String
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, String
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import ServerBase, utcnow
@@ -19,16 +20,19 @@ class Record(ServerBase):
     `client_id` the client of a client-level record (client, certificate, attachment without a case) or of a case,
     `team_id` the team of a supervision note without a case. `anchored` is false while the case or client it hangs
     from is not on the server yet (a client whose case has not arrived): then only its creator sees it.
+    `data` is JSONB on PostgreSQL (the aggregates read its fields with JSON operators), JSON elsewhere.
     `blob_sha256` is an attachment's content hash (copied from its data, and fixed: attachments are append-only), so
     a blob request finds the records that name it through an index.
     """
 
     __tablename__ = "record"
+    # A case's records of one type: the aggregates of server.services.team_figures probe them case by case.
+    __table_args__ = (Index("ix_record_case_id_record_type", "case_id", "record_type"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     record_type: Mapped[str] = mapped_column(String(40), index=True)
     version: Mapped[int] = mapped_column(BigInteger, unique=True)
-    data: Mapped[dict[str, Any]]
+    data: Mapped[dict[str, Any]] = mapped_column(JSON().with_variant(JSONB(), "postgresql"))
     deleted: Mapped[bool] = mapped_column(default=False)
     case_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     client_id: Mapped[uuid.UUID | None] = mapped_column(index=True)

@@ -20,7 +20,7 @@ from app.sync.schema import CONFLICT_TYPE, RecordType, record_type
 from server.core.db import VersionCounter
 from server.models import CaseAccess, Record, SyncOp
 from server.models.base import utcnow
-from server.services import audit, blobs, conflicts, records, rejections
+from server.services import audit, blobs, conflicts, records, rejections, reviews
 from server.services.fields import check_value, field_specs
 from server.services.principal import Principal
 from server.services.rejections import Rejected
@@ -157,6 +157,10 @@ def _create(
     placement = place(session, kind, op.record_id, data, principal.team_id)
     records.check_role_may_write(principal, kind, data)
     records.check_anchors_exist(session, kind, data)
+    if kind.name == reviews.REVIEW_TYPE:
+        reviews.check_new_review(session, principal, data)
+    elif kind.name == reviews.NOTE_TYPE:
+        reviews.check_note_cases(session, principal, data.get("case_ids"))
     blob = blobs.attachment_hash(kind.name, data)
     if kind.name == CASE_TYPE:
         _check_new_case(session, principal, data, placement.client_id)
@@ -218,6 +222,7 @@ def _change(
     effective = [name for name, change in changes.items() if not same_value(current.data.get(name), change.new)]
     records.check_role_may_write(principal, kind, effective)
     records.check_mutable(kind, current.data, effective)
+    _check_type_rules(session, principal, kind, current, {name: changes[name].new for name in effective})
     merge = merge_fields(current.data, current.version, op.base_version, changes)
     access = session.get(CaseAccess, current.id) if kind.name == CASE_TYPE else None
     target = None
@@ -241,3 +246,15 @@ def _change(
             detail=f"{merge.status.value}: {', '.join(merge.applied) or '-'}",
         )
     return Outcome(merge.status, current.version, conflict_ids)
+
+
+def _check_type_rules(
+    session: Session, principal: Principal, kind: RecordType, current: Record, changed: dict[str, Any]
+) -> None:
+    """The rules of a few record types about who may change what (server.services.reviews)."""
+    if kind.name == reviews.REVIEW_TYPE:
+        reviews.check_review_change(principal, current.data, changed)
+    elif kind.name == CASE_TYPE and principal.is_case_manager:
+        reviews.check_closing(session, current, changed)
+    elif kind.name == reviews.NOTE_TYPE and "case_ids" in changed:
+        reviews.check_note_cases(session, principal, changed["case_ids"])

@@ -24,8 +24,9 @@ GLOBAL_TYPES = frozenset(name for name, anchor in ANCHORS.items() if anchor is A
 PLAN_CHILD_TYPES = frozenset(name for name, anchor in ANCHORS.items() if anchor is Anchor.PLAN_CHILD)
 PLAN_TYPE = "service_plan"
 CASE_TYPE = "case"
-# What a supervisor may write besides resolving conflicts: supervision notes, and a hand-over (移案) of a team case.
-SUPERVISOR_WRITABLE = frozenset({"supervision_note", "case_transfer"})
+# What a supervisor may write besides resolving conflicts: supervision notes, a hand-over (移案) of a team case, and
+# the decision of a submission (送審; server.services.reviews says which fields).
+SUPERVISOR_WRITABLE = frozenset({"supervision_note", "case_transfer", "review"})
 
 
 def _access(principal: Principal) -> ColumnElement[bool]:

@@ -27,12 +27,23 @@ from app.models import (
     PlanGoal,
     PlanItem,
     Referral,
+    Review,
     ServicePlan,
     ServiceRecord,
     ServiceUnit,
 )
 from app.models.base import Base, SyncMixin
-from app.models.enums import ContactOutcome, IdKind, IntakeDecision, Programme, RecordStatus, ReferralResponse, Stage
+from app.models.enums import (
+    ContactOutcome,
+    IdKind,
+    IntakeDecision,
+    PlanStatus,
+    Programme,
+    RecordStatus,
+    ReferralResponse,
+    ReviewDecision,
+    Stage,
+)
 from app.services import codes
 from app.services.demo import MIN_HOURLY_WAGE, MIN_MONTHLY_WAGE, DemoSummary, generate_demo
 from app.services.validation import gender_from_id_number, validate_id_number, validate_phone
@@ -66,6 +77,7 @@ class Demo:
     transfers: list[CaseTransfer]
     units: list[ServiceUnit]
     outbox: list[OutboxOp]
+    reviews: list[Review]
 
     def by_case(self, rows: list[Any]) -> dict[Any, list[Any]]:
         grouped: dict[Any, list[Any]] = {}
@@ -97,6 +109,7 @@ def _read(store: Store, summary: DemoSummary) -> Demo:
             transfers=_all(s, CaseTransfer),
             units=_all(s, ServiceUnit),
             outbox=_all(s, OutboxOp),
+            reviews=_all(s, Review),
         )
 
 
@@ -436,6 +449,7 @@ def test_the_outbox_holds_every_insert(demo: Demo) -> None:
         for rows in (
             demo.clients, demo.certificates, demo.cases, demo.records, demo.attempts, demo.assessments, demo.plans,
             demo.goals, demo.items, demo.referrals, demo.employments, demo.closures, demo.transfers, demo.units,
+            demo.reviews,
         )
         for row in rows
     ]  # fmt: skip
@@ -447,6 +461,13 @@ def test_the_outbox_holds_every_insert(demo: Demo) -> None:
         for key in ("client_id", "case_id", "plan_id"):
             if key in op.fields:
                 assert op.fields[key]["new"] is not None, (op.record_type, key)
+
+
+def test_plans_waiting_for_sign_off_were_submitted(demo300: Demo) -> None:
+    """A demo plan waiting for the supervisor (送審) has its pending review, so the supervisor's queue shows it."""
+    waiting = {p.id for p in demo300.plans if p.status == PlanStatus.SUBMITTED}
+    assert waiting and {r.plan_id for r in demo300.reviews} == waiting
+    assert all(r.decision == ReviewDecision.PENDING and r.submitted_by.startswith("cm.") for r in demo300.reviews)
 
 
 def test_summary_counts_what_was_written(demo: Demo) -> None:

@@ -20,10 +20,12 @@ from app.views.i18n import translate
 from app.views.main_window import MainWindow
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
+from app.views.supervisor.audit import AuditView
 from app.views.supervisor.dashboard import KpiDashboardView
 from app.views.supervisor.notes import SupervisionView
 from app.views.supervisor.overview import TeamOverviewView
 from app.views.supervisor.reports import ReportsView
+from app.views.supervisor.review_queue import ReviewQueueView
 from app.views.sync_panel import SyncController
 
 
@@ -33,12 +35,15 @@ class SupervisorPages:
     dashboard: KpiDashboardView
     notes: SupervisionView
     reports: ReportsView
+    reviews: ReviewQueueView
+    audit: AuditView
 
     def refresh(self, *_: object) -> None:
         """After a sync brought the team's changes: every page reads the store again."""
         self.overview.refresh()
         self.dashboard.refresh()
         self.notes.refresh()
+        self.reviews.refresh()
 
 
 def install_supervisor_pages(
@@ -49,18 +54,22 @@ def install_supervisor_pages(
     *,
     on_date: date | None = None,
 ) -> SupervisorPages:
-    """Add the four supervisor pages to `window`; `on_date` fixes "today" (demos, screenshots, tests)."""
+    """Add the supervisor pages to `window`; `on_date` fixes "today" (demos, screenshots, tests)."""
     overview = TeamOverviewView(runner, on_date=on_date, county=lambda: settings.default_county)
     dashboard = KpiDashboardView(runner, on_date=on_date, county=settings.default_county)
     notes = SupervisionView(runner)
     reports = ReportsView(runner, settings, on_date=on_date)
-    pages = SupervisorPages(overview, dashboard, notes, reports)
-    for page in (overview, dashboard, notes, reports):
+    review_queue = ReviewQueueView(runner)
+    audit = AuditView(runner)
+    pages = SupervisorPages(overview, dashboard, notes, reports, review_queue, audit)
+    for page in (overview, dashboard, notes, reports, review_queue):
         page.case_opened.connect(cases.open)
     window.add_page(translate("團隊總覽", "Team overview"), overview)
+    window.add_page(translate("待審", "Sign-off"), review_queue)
     window.add_page(translate("績效指標", "Performance"), dashboard)
     window.add_page(translate("督導紀錄", "Supervision"), notes)
     window.add_page(translate("報表", "Reports"), reports)
+    window.add_page(translate("稽核紀錄", "Audit log"), audit)
     overview.conflicts_requested.connect(lambda: show_conflicts(window, runner, overview.refresh))
     return pages
 

@@ -1,6 +1,11 @@
 """結案: a four-step form (reason and date, summary, satisfaction, confirmation) that closes the case through
 workflow.close_case, saying at the first step whether the rules accept the reason yet (失聯 needs three unanswered
-attempts, 穩定就業三個月 a job held three months); a closed case shows its closure read-only (002 附件一 三(六))."""
+attempts, 穩定就業三個月 a job held three months); a closed case shows its closure read-only (002 附件一 三(六)).
+
+The last step can also submit the closure for the supervisor's sign-off (送審, app.services.reviews); where the team
+requires it, that is the only way, and the case closes when the approval arrives. A submitted closure shows read-only
+while it waits; a returned one comes back in the form, with the supervisor's comment, to be corrected and submitted
+again."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -20,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Case
-from app.services import clock, codes, plan_edits
+from app.models import Case, Closure
+from app.models.enums import ReviewDecision
+from app.services import clock, codes, plan_edits, reviews, team_settings
 from app.services.plan_edits import ClosureCheck, ClosureValues, SatisfactionValues
 from app.views.runner import StoreRunner
 from app.views.widgets import RocDateEdit
@@ -48,8 +55,10 @@ from app.views.workspace.common import (
     pick,
     row_of,
     run_and_reload,
+    run_edit,
     set_combo_data,
 )
+from app.views.workspace.review_state import ReviewStateLabel
 
 Scores = tuple[QComboBox, QComboBox, QComboBox]
 
@@ -152,10 +161,14 @@ class ClosureTab(CaseTab):
         self.review.setWordWrap(True)
         self.review.setTextFormat(Qt.TextFormat.RichText)
         self.review.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.submit_note = QLineEdit()
+        self.submit_note.setPlaceholderText(self.text("給督導的說明（選填）", "Note to the supervisor (optional)"))
+        self.submit_note.setAccessibleName(self.text("送審說明", "Note to the supervisor"))
         step_review = QWidget()
         review_layout = QVBoxLayout(step_review)
         review_layout.addWidget(self.review)
         review_layout.addStretch(1)
+        review_layout.addWidget(self.submit_note)
 
         self.steps = QStackedWidget()
         for page in (step_reason, step_summary, step_satisfaction, step_review):
@@ -164,13 +177,20 @@ class ClosureTab(CaseTab):
         self.back_button = QPushButton(self.text("上一步", "Back"))
         self.next_button = QPushButton(self.text("下一步", "Next"))
         self.finish_button = QPushButton(self.text("確認結案", "Close the case"))
+        self.submit_button = QPushButton(self.text("送審", "Submit for sign-off"))
+        self.submit_button.setToolTip(self.text("將結案送督導審核", "Send the closure to the supervisor for sign-off"))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next_step)
         self.finish_button.clicked.connect(self.finish)
+        self.submit_button.clicked.connect(self.submit)
         self.notice = Notice()
-        nav = row_of(self.back_button, self.next_button, self.finish_button, right=True)
+        nav = row_of(self.back_button, self.next_button, self.submit_button, self.finish_button, right=True)
+        self.signoff_required = False  # the team's setting, as last synced (asked each time a case is shown)
+        self._prefilled: tuple[object, object] | None = None  # the closure and review the form was filled from
+        self.wizard_state = ReviewStateLabel()
         wizard = QWidget()
         wizard_layout = QVBoxLayout(wizard)
+        wizard_layout.addWidget(self.wizard_state)
         wizard_layout.addWidget(self.step_label)
         wizard_layout.addWidget(self.steps, 1)
         wizard_layout.addWidget(self.notice)
@@ -205,10 +225,26 @@ class ClosureTab(CaseTab):
         self.not_open = QLabel()
         self.not_open.setWordWrap(True)
         self.not_open.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        # --- a closure waiting for the supervisor ---
+        self.waiting_state = ReviewStateLabel()
+        self.waiting_text = QLabel()
+        self.waiting_text.setWordWrap(True)
+        self.waiting_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.waiting_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        waiting_box = QGroupBox(self.text("送審中的結案", "Closure submitted for sign-off"))
+        QVBoxLayout(waiting_box).addWidget(self.waiting_text)
+        waiting_page = QWidget()
+        waiting_layout = QVBoxLayout(waiting_page)
+        waiting_layout.addWidget(self.waiting_state)
+        waiting_layout.addWidget(waiting_box)
+        waiting_layout.addStretch(1)
+
         self.pages = QStackedWidget()
         self.pages.addWidget(wizard)
         self.pages.addWidget(closed_page)
         self.pages.addWidget(self.not_open)
+        self.pages.addWidget(waiting_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
@@ -221,10 +257,21 @@ class ClosureTab(CaseTab):
 
     def show_case(self, case: Case) -> None:
         super().show_case(case)
+        self._ask_signoff()
         closure = case.closure if case.closure is not None and not case.closure.deleted else None
-        if closure is not None:
+        review = reviews.latest_closure_review(case)
+        if closure is not None and case.closed_on is not None:
             self.pages.setCurrentIndex(1)
             self._show_closure(case)
+        elif closure is not None and review is not None and review.decision != ReviewDecision.RETURNED:
+            self.pages.setCurrentIndex(3)  # waiting, or approved and closing at the case manager's next sync
+            self.waiting_text.setText(table_html(self._closure_rows(closure)))
+            self.waiting_state.show_review(
+                review,
+                approved_hint=self.text(
+                    "個案將於個案管理員的筆電同步時結案。", "The case closes when the case manager's laptop syncs."
+                ),
+            )
         elif case.opened_on is None or case.closed_on is not None:
             self.pages.setCurrentIndex(2)
             self.not_open.setText(
@@ -237,23 +284,53 @@ class ClosureTab(CaseTab):
             )
         else:
             self.pages.setCurrentIndex(0)
+            self.wizard_state.show_review(
+                review,
+                returned_hint=self.text(
+                    "請依意見修改結案內容，在最後一步再按「送審」。",
+                    "Correct the closure as asked and submit it again from the last step.",
+                ),
+            )
+            if closure is not None and self._prefilled != (closure.id, review.id if review else None):
+                self._prefill(closure)  # a returned (or refused) closure comes back to be corrected
+                self._prefilled = (closure.id, review.id if review else None)
             if self.closed_on.date() is None:
                 self.closed_on.setDate(clock.today())
             self._ask()
 
-    def _show_closure(self, case: Case) -> None:
-        closure = case.closure
-        assert closure is not None
+    def _closure_rows(self, closure: Closure) -> list[tuple[str, str]]:
         scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
-        rows = [
+        return [
             (self.text("結案日", "Closed on"), day_text(closure.closed_on)),
             (self.text("結案原因", "Reason"), reason_name(closure.reason_code)),
             (self.text("結案摘要", "Summary"), closure.summary or "—"),
             *score_rows(SatisfactionValues(*scores)),
         ]
-        self.closed_text.setText(table_html(rows))
+
+    def _prefill(self, closure: Closure) -> None:
+        self.select_reason(closure.reason_code)
+        self.closed_on.setDate(closure.closed_on)
+        self.summary.setPlainText(closure.summary)
+        scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
+        for combo, score in zip(self.satisfaction, scores, strict=True):
+            set_combo_data(combo, score or 0)
+
+    def _show_closure(self, case: Case) -> None:
+        closure = case.closure
+        assert closure is not None
+        scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
+        self.closed_text.setText(table_html(self._closure_rows(closure)))
         for combo, score in zip(self.later, scores, strict=True):
             set_combo_data(combo, score or 0)
+
+    def _ask_signoff(self) -> None:
+        """Whether the team requires the supervisor's sign-off for closures (the setting the last sync brought)."""
+
+        def answered(required: bool) -> None:
+            self.signoff_required = required
+            self._go(self.steps.currentIndex())
+
+        self.runner.run(team_settings.closure_signoff_required, answered, owner=self)
 
     # --- steps ---
 
@@ -311,10 +388,12 @@ class ClosureTab(CaseTab):
                 for index, title in enumerate(STEPS)
             )
         )
+        last = step == len(STEPS) - 1
         self.back_button.setEnabled(step > 0)
-        self.next_button.setVisible(step < len(STEPS) - 1)
-        self.finish_button.setVisible(step == len(STEPS) - 1)
-        if step == len(STEPS) - 1:
+        self.next_button.setVisible(not last)
+        self.finish_button.setVisible(last and not self.signoff_required)
+        self.submit_button.setVisible(last)
+        if last:
             self.review.setText(self._review())
 
     def back(self) -> None:
@@ -371,10 +450,18 @@ class ClosureTab(CaseTab):
             (self.text("結案摘要", "Summary"), values.summary.strip()),
             *score_rows(values.satisfaction),
         ]
-        warning = self.text(
-            "確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。",
-            "Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.",
-        )
+        if self.signoff_required:
+            warning = self.text(
+                "本單位結案須經督導核准：按「送審」後，督導核准時個案才結案（階段 G）。",
+                "Closures in this team need the supervisor's approval: submit it; the case closes (stage G) once "
+                "approved.",
+            )
+        else:
+            warning = self.text(
+                "確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄；或按「送審」先請督導審核。",
+                "Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or "
+                "submit it for the supervisor's sign-off first.",
+            )
         return f"{table_html(rows)}<p style='color:{ERROR_COLOUR}'>{warning}</p>"
 
     def finish(self) -> None:
@@ -383,6 +470,24 @@ class ClosureTab(CaseTab):
             return
         case_id = self.case.id
         run_and_reload(self, self.notice, lambda session: plan_edits.close(session, case_id, values))
+
+    def submit(self) -> None:
+        """送審: the closure as the form holds it goes to the supervisor; the case stays open until approved."""
+        values = self.values()
+        if self.case is None or values is None:
+            return
+        case_id, note = self.case.id, self.submit_note.text()
+
+        def submitted(_review_id: object) -> None:
+            self.submit_note.clear()
+            self.notice.show_ok(
+                self.text(
+                    "已送督導審核；同步後督導即可審閱。", "Submitted; the supervisor sees it after the next sync."
+                )
+            )
+            self.changed.emit()
+
+        run_edit(self, self.notice, lambda session: reviews.submit_closure(session, case_id, values, note), submitted)
 
     def save_satisfaction(self) -> None:
         if self.case is None:

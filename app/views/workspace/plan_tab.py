@@ -1,5 +1,9 @@
 """服務計畫: the plan's versions, and the editor of a draft (dates, 職業重建目標, goals and services per part, the
-client's informed consent), with 新增計畫, 儲存, 執行計畫 and 修訂計畫 (002 附件一 三(三))."""
+client's informed consent), with 新增計畫, 儲存, 送審, 執行計畫 and 修訂計畫 (002 附件一 三(三)).
+
+送審 sends a consented draft to the supervisor (app.services.reviews); the line under the versions says where the
+shown version stands: waiting, returned with the supervisor's comment (revise it into a new version and submit
+that), or approved (then 執行計畫 starts it)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
 from app.models import Case, ServicePlan
-from app.models.enums import PlanPart, PlanStatus, Stage
-from app.services import clock, plan_edits
+from app.models.enums import PlanPart, PlanStatus, ReviewDecision, Stage
+from app.services import clock, plan_edits, reviews
 from app.services.plan_edits import CONSENT_BY, PlanDraft, UnitChoice
 from app.services.workdays import add_months
 from app.views.runner import StoreRunner
@@ -28,6 +32,7 @@ from app.views.workspace.common import (
     required_date,
     row_of,
     run_and_reload,
+    run_edit,
     span_text,
 )
 from app.views.workspace.common_tables import add_row, cell, find_selected, fit_rows, make_table, select_id, selected_id
@@ -35,6 +40,7 @@ from app.views.workspace.common_units import load_units
 from app.views.workspace.plan_dialogs import DEFAULT_PLAN_MONTHS, GoalDialog, ItemDialog, RevisionDialog
 from app.views.workspace.plan_editor import PartPage, PlanEditor
 from app.views.workspace.plan_texts import PLAN_STATUS
+from app.views.workspace.review_state import ReviewStateLabel
 
 Job = Callable[[Any], object]
 
@@ -81,21 +87,38 @@ class PlanTab(CaseTab):
 
         self.new_button = QPushButton(self.text("新增計畫", "New plan"))
         self.save_button = QPushButton(self.text("儲存", "Save"))
+        self.submit_button = QPushButton(self.text("送審", "Submit for sign-off"))
+        self.submit_button.setToolTip(
+            self.text("將已經個案同意的計畫送督導審核", "Send the consented plan to the supervisor for sign-off")
+        )
+        self.submit_note = QLineEdit()
+        self.submit_note.setPlaceholderText(self.text("給督導的說明（選填）", "Note to the supervisor (optional)"))
+        self.submit_note.setAccessibleName(self.text("送審說明", "Note to the supervisor"))
         self.start_button = QPushButton(self.text("執行計畫", "Start the plan"))
         self.revise_button = QPushButton(self.text("修訂計畫…", "Revise…"))
         self.new_button.clicked.connect(self.new_plan)
         self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
         self.start_button.clicked.connect(self.start)
         self.revise_button.clicked.connect(self.open_revision_dialog)
         self.add_shortcut(SAVE_KEYS, self.save_button)
         self.notice = Notice()
-        buttons = row_of(self.new_button, self.save_button, self.start_button, self.revise_button)
+        buttons = row_of(
+            self.new_button,
+            self.save_button,
+            self.submit_note,
+            self.submit_button,
+            self.start_button,
+            self.revise_button,
+        )
+        self.review_state = ReviewStateLabel()
 
         self.empty = muted_label(wrap=True)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(QLabel(f"<b>{self.text('計畫版本', 'Versions')}</b>"))
         layout.addWidget(self.versions)
+        layout.addWidget(self.review_state)
         layout.addWidget(self.empty)
         layout.addWidget(self.editor)
         layout.addStretch(1)
@@ -126,9 +149,7 @@ class PlanTab(CaseTab):
                 self.versions,
                 [
                     cell(self.text(f"第 {plan.version_no} 版", f"v{plan.version_no}"), plan.id),
-                    cell(
-                        pick(PLAN_STATUS[plan.status]), colour=OK_COLOUR if plan.status == PlanStatus.APPROVED else None
-                    ),
+                    cell(self._status_text(plan), colour=OK_COLOUR if plan.status == PlanStatus.APPROVED else None),
                     cell(span_text(plan.start_on, plan.end_on)),
                     cell(consent, colour=ERROR_COLOUR if draft and not plan.consent_given else None),
                     cell(plan.revision_reason or "—"),
@@ -168,6 +189,29 @@ class PlanTab(CaseTab):
         self.editor.show_plan(plan, keep_header=dirty)
         self._refresh()
 
+    def _approved_not_started(self, plan: ServicePlan) -> bool:
+        """Signed off by the supervisor, and the case not yet carrying a plan out (執行計畫 starts it)."""
+        case = self.case
+        return plan.status == PlanStatus.APPROVED and case is not None and case.stage in (Stage.C, Stage.D)
+
+    def _status_text(self, plan: ServicePlan) -> str:
+        if self._approved_not_started(plan):
+            return self.text("督導已核定，待執行", "Approved, not started")
+        return pick(PLAN_STATUS[plan.status])
+
+    def _show_review(self, plan: ServicePlan | None) -> None:
+        """Where the shown version stands with the supervisor, with the comment of a return."""
+        review = reviews.latest_plan_review(self.case, plan.id) if self.case is not None and plan else None
+        returned = approved = ""
+        if plan is not None and plan.status != PlanStatus.SUPERSEDED:
+            returned = self.text(
+                "請按「修訂計畫」建立新版本，依意見修改後再送審。",
+                "Revise it into a new version, change what was asked, and submit that.",
+            )
+        if plan is not None and self._approved_not_started(plan):
+            approved = self.text("可按「執行計畫」開始執行。", "Press “Start the plan” to carry it out.")
+        self.review_state.show_review(review, returned_hint=returned, approved_hint=approved)
+
     def _case_open(self) -> bool:
         case = self.case
         return case is not None and case.opened_on is not None and case.stage not in (Stage.A, Stage.B, Stage.G)
@@ -182,9 +226,15 @@ class PlanTab(CaseTab):
         # A case's later plans are revisions of its first (new dates and the reason), not fresh plans.
         self.new_button.setEnabled(case_open and not plans)
         self.save_button.setEnabled(draft)
-        self.start_button.setEnabled(draft)
+        self.submit_button.setEnabled(draft)
+        self.submit_note.setEnabled(draft)
+        self.start_button.setEnabled(draft or (case_open and plan is not None and self._approved_not_started(plan)))
+        waiting = plan is not None and self.case is not None and _waiting(self.case, plan)
         revisable = (PlanStatus.APPROVED, PlanStatus.RETURNED, PlanStatus.SUBMITTED)
-        self.revise_button.setEnabled(case_open and plan is latest and plan is not None and plan.status in revisable)
+        self.revise_button.setEnabled(
+            case_open and plan is latest and plan is not None and plan.status in revisable and not waiting
+        )
+        self._show_review(plan)
         self.editor.setVisible(plan is not None)
         self.versions.setVisible(bool(plans))
         if self.case is None:
@@ -275,6 +325,28 @@ class PlanTab(CaseTab):
         job = self._with_header(lambda session: plan_edits.start_plan(session, plan_id))
         if job is not None:
             run_and_reload(self, self.notice, job, ("計畫開始執行。", "The plan has started."))
+
+    def submit(self) -> None:
+        """送審: the draft (with what was typed in it) goes to the supervisor."""
+        if self.plan is None or not self.submit_button.isEnabled():
+            return
+        if not self.plan.consent_given:  # the refusal will be about consent: show where it is given
+            self.scroll_area.ensureWidgetVisible(self.consent_box)
+        plan_id, note = self.plan.id, self.submit_note.text()
+        job = self._with_header(lambda session: reviews.submit_plan(session, plan_id, note))
+        if job is None:
+            return
+
+        def submitted(_review_id: object) -> None:
+            self.submit_note.clear()
+            self.notice.show_ok(
+                self.text(
+                    "已送督導審核；同步後督導即可審閱。", "Submitted; the supervisor sees it after the next sync."
+                )
+            )
+            self.changed.emit()
+
+        run_edit(self, self.notice, job, submitted)
 
     def record_consent(self) -> None:
         if self.plan is None:
@@ -386,3 +458,8 @@ class PlanTab(CaseTab):
             job = self._with_header(lambda session: remove(session, row_id))
             if job is not None:
                 run_and_reload(self, self.notice, job, done)
+
+
+def _waiting(case: Case, plan: ServicePlan) -> bool:
+    review = reviews.latest_plan_review(case, plan.id)
+    return review is not None and review.decision == ReviewDecision.PENDING

@@ -37,9 +37,10 @@ MILESTONES: Final = frozenset(
 FILTERS: Final[tuple[tuple[str, str, frozenset[Step] | None], ...]] = (
     ("全部", "Everything", None),
     ("申請、開案與結案", "Intake and closure", frozenset({Step.APPLICATION, Step.INTAKE, Step.DECISION, Step.REPLY,
-                                                         Step.TRANSFER, Step.CLOSURE})),
+                                                         Step.TRANSFER, Step.CLOSURE, Step.REVIEW})),
     ("晤談紀錄與聯繫", "Records and contact attempts", frozenset({Step.RECORD, Step.CONTACT_ATTEMPT})),
-    ("評估與服務計畫", "Assessments and plans", frozenset({Step.ASSESSMENT, Step.PLAN, Step.CONSENT})),
+    ("評估與服務計畫", "Assessments and plans", frozenset({Step.ASSESSMENT, Step.PLAN, Step.CONSENT, Step.REVIEW})),
+    ("送審與督導意見", "Sign-off", frozenset({Step.REVIEW})),
     ("派案、轉介與推介", "Referrals", frozenset({Step.REFERRAL_CONTACT, Step.REFERRAL_SENT, Step.REFERRAL_RESPONSE,
                                                  Step.REFERRAL_FOLLOW_UP})),
     ("就業", "Employment", frozenset({Step.EMPLOYMENT_START, Step.EMPLOYMENT_END})),

@@ -7,8 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from server.api.deps import AddressDep, CurrentPrincipal, DatabaseDep, SettingsDep
-from server.api.schemas import ErrorBody, LoginRequest, LoginResponse, UserInfo
-from server.services import auth
+from server.api.schemas import ErrorBody, LoginRequest, LoginResponse, TeamSettingsOut, UserInfo
+from server.services import auth, teams
+from server.services.principal import Principal
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -32,19 +33,25 @@ def login(body: LoginRequest, database: DatabaseDep, settings: SettingsDep, addr
             device_name=body.device_name,
             address=address,
         )
+        principal = result.principal
+        settings_now = teams.settings_of(session, principal.team_id) if principal is not None else None
     if result.error is not None:
         raise result.error
-    principal = result.principal
-    assert principal is not None and principal.device_id is not None
+    assert principal is not None and principal.device_id is not None and settings_now is not None
     return LoginResponse(
         token=result.token,
         device_id=principal.device_id,
-        user=UserInfo(
-            username=principal.username,
-            display_name=principal.display_name,
-            role=principal.role.value,
-            team=principal.team_name,
-        ),
+        user=user_info(principal),
+        settings=TeamSettingsOut(closure_signoff=settings_now.closure_signoff),
+    )
+
+
+def user_info(principal: Principal) -> UserInfo:
+    return UserInfo(
+        username=principal.username,
+        display_name=principal.display_name,
+        role=principal.role.value,
+        team=principal.team_name,
     )
 
 

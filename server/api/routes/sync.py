@@ -11,7 +11,7 @@ from app.sync.merge import FieldChange
 from server.api.deps import CurrentPrincipal, DatabaseDep
 from server.api.routes.auth import ERRORS
 from server.api.schemas import MAX_INT, ChangesPage, PushRequest, PushResponse
-from server.services import pull
+from server.services import pull, teams
 from server.services.push import PushOp, push_op
 
 router = APIRouter(prefix="/sync", tags=["sync"])
@@ -48,4 +48,11 @@ def changes(
 ) -> dict[str, Any]:
     with database.snapshot() as session:
         page = pull.changes(session, principal, since, limit)
-    return {"items": page.items, "cursor": page.cursor, "more": page.more, "scope_hash": page.scope_hash}
+        settings = teams.settings_of(session, principal.team_id)
+    return {
+        "items": page.items,
+        "cursor": page.cursor,
+        "more": page.more,
+        "scope_hash": page.scope_hash,
+        "settings": {"closure_signoff": settings.closure_signoff},
+    }
