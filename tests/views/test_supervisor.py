@@ -92,6 +92,7 @@ def test_an_overview_cell_lists_its_cases_and_opens_one(runner: StoreRunner, qtb
     first = dialog.table.visualRect(dialog.model.index(0, 0)).center()
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=first)  # a real double-click presses
     qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=first)
+
     # Other tests' case windows may still be on screen in a full run: look for the one this click opened.
     def opened() -> list[CaseWorkspace]:
         return [w for w in _open_workspaces() if w.case is not None and w.case.id == expected[0]]
