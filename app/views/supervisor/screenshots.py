@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     from app.views.supervisor.drill import CaseListDialog
     from app.views.supervisor.notes import SupervisionView
     from app.views.supervisor.overview import TeamOverviewView
+    from app.views.supervisor.reports import ReportsView
+    from app.views.supervisor.review_queue import ReviewQueueView
 
     clock.today = lambda: DEMO_TODAY  # the demo history ends on this day; deadlines are computed for it
     apply_language(application, "zh-TW")
@@ -128,20 +130,28 @@ def main(argv: list[str] | None = None) -> int:
         window = build_main_window(runner, settings, "sup.lin", supervisor=True)
         window.resize(*SIZE)
         window.show()
-        names = ("overview", "dashboard", "notes", "reports")
-        for index, name in enumerate(names):
+        # (number in the file name, name, page): the numbers stay those the user guide uses, whatever the page order.
+        shots: list[tuple[int, str, type[QWidget]]] = [
+            (1, "overview", TeamOverviewView),
+            (2, "dashboard", KpiDashboardView),
+            (3, "notes", SupervisionView),
+            (4, "reports", ReportsView),
+            (6, "reviews", ReviewQueueView),
+        ]
+        for number, name, kind in shots:
+            index = next(i for i in range(window.pages.count()) if isinstance(window.pages.widget(i), kind))
             window.show_page(index)
             page = window.pages.widget(index)
             if isinstance(page, SupervisionView):
                 page.table.selectRow(1)
             _settle(lambda: runner.idle)
-            _save(window, out, f"supervisor-{index + 1}-{name}")
+            _save(window, out, f"supervisor-{number}-{name}")
             if isinstance(page, KpiDashboardView):  # and the whole of it, distributions and trend included
                 area = page.findChild(QScrollArea)
                 assert area is not None
                 body = area.widget()
                 assert body is not None
-                _save(body, out, f"supervisor-{index + 1}-{name}-all")
+                _save(body, out, f"supervisor-{number}-{name}-all")
         overview = window.pages.widget(0)
         assert isinstance(overview, TeamOverviewView)
         window.show_page(0)
