@@ -18,7 +18,7 @@ DEMO_TODAY = date(2025, 11, 20)
 SIZE = (1280, 800)
 
 
-def _settle(is_idle: object, rounds: int = 3) -> None:
+def settle(is_idle: object, rounds: int = 3) -> None:
     """Let queued jobs finish and the widgets repaint (never a bare processEvents() loop)."""
     loop = QEventLoop()
     for _ in range(400):
@@ -30,14 +30,17 @@ def _settle(is_idle: object, rounds: int = 3) -> None:
                 return
 
 
-def _save(widget: QWidget, folder: Path, name: str) -> Path:
+def save(widget: QWidget, folder: Path, name: str, *, announce: bool = True) -> Path:
     path = folder / f"{name}.png"
     widget.grab().save(str(path))
-    print(path)
+    if announce:
+        print(path)
     return path
 
 
-def main(argv: list[str] | None = None) -> int:
+def start_offscreen(argv: list[str] | None) -> tuple[QApplication, Path]:
+    """The screenshot tools' common start: the output folder from the command line, offscreen Qt, a throw-away
+    passphrase and no keyring (the pictures never touch the user's secrets)."""
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -46,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     application = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(application, QApplication)
+    return application, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    application, out = start_offscreen(argv)
 
     from app.services import clock
     from app.services.demo import generate_demo
@@ -72,21 +80,21 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         for index, name in enumerate(("today", "caseload", "directory")):
             window.show_page(index)
-            _settle(lambda: runner.idle)
-            _save(window, out, f"main-{name}")
+            settle(lambda: runner.idle)
+            save(window, out, f"main-{name}")
         today = window.pages.widget(0)
         assert isinstance(today, TodayView)
         items = today.items()
         case_id = next(item.case_id for item in items if item.case_id is not None)
         assert isinstance(window.cases, CaseWindows)
         window.cases.open(case_id)
-        _settle(lambda: runner.idle)
+        settle(lambda: runner.idle)
         (workspace,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWorkspace) and w.isVisible()]
         workspace.resize(*SIZE)
         for index in range(workspace.tabs.count()):
             workspace.tabs.setCurrentIndex(index)
-            _settle(lambda: runner.idle)
-            _save(
+            settle(lambda: runner.idle)
+            save(
                 workspace,
                 out,
                 f"case-{index + 1}-{type(workspace.tab_pages[index]).__name__.removesuffix('Tab').lower()}",

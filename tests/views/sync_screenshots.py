@@ -7,34 +7,14 @@ docs/user-guide.md; it lives with the tests because it uses their live-server an
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
-
-
-def _settle(done: Callable[[], bool], ms: int = 20_000) -> None:
-    loop = QEventLoop()
-    for _ in range(ms // 50):
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
-        if done():
-            return
+from app.views.screenshots import save, settle, start_offscreen
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("FIELDCASE_PASSPHRASE", "screenshots only")
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    application = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(application, QApplication)
+    application, out = start_offscreen(argv)
 
     from app.models import ServiceRecord
     from app.services.validation import make_national_id
@@ -73,16 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(1280, 800)
         window.show()
         controller = window.sync
-        _settle(lambda: getattr(controller, "status", None) is not None, 8_000)
-        window.grab().save(str(out / "sync-status.png"))
+        settle(lambda: getattr(controller, "status", None) is not None)
+        save(window, out, "sync-status")
         dialog = ConflictsDialog(runner, window)
         dialog.resize(900, 520)
         dialog.show()
-        _settle(lambda: dialog.conflict_table.rowCount() == 1)
-        dialog.grab().save(str(out / "sync-conflicts.png"))
+        settle(lambda: dialog.conflict_table.rowCount() == 1)
+        save(dialog, out, "sync-conflicts")
         runner.shutdown()
-    print(out / "sync-status.png")
-    print(out / "sync-conflicts.png")
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.models import Case, Client
@@ -28,18 +28,12 @@ from app.views.print_monthly import MonthlyReportDialog
 from app.views.print_preview import PrintPreview
 from app.views.printing import PrintDialog
 from app.views.runner import StoreRunner
-from app.views.screenshots import DEMO_TODAY, _settle
+from app.views.screenshots import DEMO_TODAY, save, settle
 from app.views.settings import AppSettings
 from app.views.signature_pad import SignatureDialog, SignaturePad
 
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 NAMES = ("print-dialog", "print-signature", "print-preview", "print-batch", "print-monthly")
-
-
-def _save(widget: QWidget, folder: Path, name: str) -> Path:
-    path = folder / f"{name}.png"
-    widget.grab().save(str(path))
-    return path
 
 
 def sign_name(pad: SignaturePad) -> None:
@@ -83,38 +77,38 @@ def draw_pictures(out: Path, scratch: Path) -> list[Path]:
         signing = SignatureDialog("個案（簽名）", dialog.folder.file("signature-client.png"), dialog)
         signing.resize(640, 320)
         signing.show()
-        _settle(lambda: True)
+        settle(lambda: True)
         sign_name(signing.pad)
-        saved.append(_save(signing, out, "print-signature"))
+        saved.append(save(signing, out, "print-signature", announce=False))
         signing.accept()
         dialog.set_signature("client", signing.target)
         dialog._document_changed()  # the row now says 已簽
-        _settle(lambda: True)
-        saved.append(_save(dialog, out, "print-dialog"))
+        settle(lambda: True)
+        saved.append(save(dialog, out, "print-dialog", announce=False))
 
         previews: list[PrintPreview] = []
         dialog.preview_opened.connect(previews.append)
         dialog.start_preview()
-        _settle(lambda: bool(previews))
+        settle(lambda: bool(previews))
         preview = previews[0]
         preview.resize(980, 1040)
         preview.show()
-        _settle(lambda: runner.idle)
+        settle(lambda: runner.idle)
         preview.scroll_area.verticalScrollBar().setValue(preview.sheet.page_rect(1).top() + 80)
-        _settle(lambda: True)
-        saved.append(_save(preview, out, "print-preview"))
+        settle(lambda: True)
+        saved.append(save(preview, out, "print-preview", announce=False))
         preview.close()
 
         batch = PrintDialog(runner, settings, batch_ids, doc_id="open_notice")
         batch.show()
-        _settle(lambda: True)
-        saved.append(_save(batch, out, "print-batch"))
+        settle(lambda: True)
+        saved.append(save(batch, out, "print-batch", announce=False))
         batch.reject()
 
         monthly = MonthlyReportDialog(runner, settings)
         monthly.show()
-        _settle(lambda: runner.idle)
-        saved.append(_save(monthly, out, "print-monthly"))
+        settle(lambda: runner.idle)
+        saved.append(save(monthly, out, "print-monthly", announce=False))
         monthly.reject()
     finally:
         runner.shutdown()

@@ -6,35 +6,18 @@ case managers (generate_demo), a few supervision records, and two sync conflicts
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from app.views.screenshots import save, settle, start_offscreen
 
 DEMO_TODAY = date(2026, 11, 20)
 SIZE = (1280, 800)
-
-
-def _settle(is_idle: object, rounds: int = 3) -> None:
-    loop = QEventLoop()
-    for _ in range(400):
-        QTimer.singleShot(25, loop.quit)
-        loop.exec()
-        if callable(is_idle) and is_idle():
-            rounds -= 1
-            if rounds <= 0:
-                return
-
-
-def _save(widget: QWidget, folder: Path, name: str) -> None:
-    path = folder / f"{name}.png"
-    widget.grab().save(str(path))
-    print(path)
 
 
 def _seed(store: object) -> None:
@@ -94,14 +77,7 @@ def _seed(store: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0] if args else "docs/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("FIELDCASE_PASSPHRASE", "screenshots only")
-    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    application = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(application, QApplication)
+    application, out = start_offscreen(argv)
 
     from app.services import clock
     from app.services.demo import generate_demo
@@ -144,24 +120,24 @@ def main(argv: list[str] | None = None) -> int:
             page = window.pages.widget(index)
             if isinstance(page, SupervisionView):
                 page.table.selectRow(1)
-            _settle(lambda: runner.idle)
-            _save(window, out, f"supervisor-{number}-{name}")
+            settle(lambda: runner.idle)
+            save(window, out, f"supervisor-{number}-{name}")
             if isinstance(page, KpiDashboardView):  # and the whole of it, distributions and trend included
                 area = page.findChild(QScrollArea)
                 assert area is not None
                 body = area.widget()
                 assert body is not None
-                _save(body, out, f"supervisor-{number}-{name}-all")
+                save(body, out, f"supervisor-{number}-{name}-all")
         overview = window.pages.widget(0)
         assert isinstance(overview, TeamOverviewView)
         window.show_page(0)
         dialogs: list[CaseListDialog] = []
         overview.drilled.connect(dialogs.append)
         overview.drill(overview.cell(None, "monthly_contact"))
-        _settle(lambda: runner.idle and bool(dialogs))
+        settle(lambda: runner.idle and bool(dialogs))
         dialogs[0].resize(1000, 520)
-        _settle(lambda: runner.idle)
-        _save(dialogs[0], out, "supervisor-5-drill-down")
+        settle(lambda: runner.idle)
+        save(dialogs[0], out, "supervisor-5-drill-down")
         window.close()
         runner.shutdown()
         store.close()
