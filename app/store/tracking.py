@@ -17,6 +17,7 @@ from app.errors import RuleError, StoreError
 from app.models.base import SyncMixin, utcnow
 from app.models.enums import RecordStatus
 from app.models.local import AuditEntry, OutboxOp
+from app.models.sync import ReadOnlyRecord
 from app.store.values import to_json_value
 
 # Columns that describe sync state rather than content; they never travel as changed fields.
@@ -27,6 +28,9 @@ MUTABLE_WHEN_FINAL = frozenset(
     {"registered_on", "follow_up_done_on", "follow_up_note", "deleted", "version", "updated_at", "updated_by"}
 )
 APPEND_ONLY_TABLES = frozenset({"contact_attempt", "attachment"})
+# What a supervisor may add to a team case they see read-only (server/services/scope.py SUPERVISOR_WRITABLE: a
+# review is decided, never added, by a supervisor, and deciding one changes a row that is not read-only).
+NEW_IN_READ_ONLY_CASE = frozenset({"supervision_note", "case_transfer"})
 
 INFO_ACTOR = "actor"
 INFO_DEVICE = "device_id"
@@ -54,6 +58,7 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: An
                 f"Synced rows are tombstoned, never deleted ({type(obj).__name__}).",
             )
     with session.no_autoflush:
+        _guard_read_only(session)
         for obj in list(session.new):
             if isinstance(obj, SyncMixin):
                 if obj.id is None:
@@ -123,6 +128,46 @@ def _changed_fields(session: Session, obj: SyncMixin) -> dict[str, dict[str, Any
             for key, value in zip(unknown_base, row, strict=True):
                 changes[key]["base"] = to_json_value(value)
     return {key: change for key, change in changes.items() if change["base"] != change["new"]}
+
+
+def _guard_read_only(session: Session) -> None:
+    """Refuse, before anything is written, a change the central service would refuse at the next sync: a record it
+    marked read-only (a supervisor's copy of a team case, app.sync.apply) changed, or a new record hung on one. The
+    window locks these already (app.views.workspace.read_only); this is the guarantee behind it."""
+    wanted = {
+        obj.id
+        for obj in session.dirty
+        if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False)
+    }
+    for obj in session.new:
+        if isinstance(obj, SyncMixin) and type(obj).__tablename__ not in NEW_IN_READ_ONLY_CASE:  # type: ignore[attr-defined]
+            wanted.update(_foreign_ids(obj))
+    if not wanted:
+        return
+    locked = session.scalars(select(ReadOnlyRecord.record_id).where(ReadOnlyRecord.record_id.in_(wanted))).first()
+    if locked is not None:
+        raise RuleError(
+            "這是團隊個案的唯讀副本：督導可以檢視、審核送審與撰寫督導紀錄，但不能修改個案的紀錄。",
+            "This is a read-only copy of a team case: a supervisor can view it, decide submissions and write "
+            "supervision records, but cannot change the case's records.",
+        )
+
+
+def _foreign_ids(obj: SyncMixin) -> list[uuid.UUID]:
+    """The records `obj` hangs on (its foreign keys' values, set directly or through a relationship)."""
+    found: list[uuid.UUID] = []
+    state = inspect(obj)
+    for column in state.mapper.columns:
+        if column.foreign_keys:
+            value = getattr(obj, state.mapper.get_property_by_column(column).key, None)
+            if isinstance(value, uuid.UUID):
+                found.append(value)
+    for relationship in state.mapper.relationships:
+        if relationship.direction is MANYTOONE:
+            target = state.attrs[relationship.key].loaded_value
+            if isinstance(target, SyncMixin) and target.id is not None:
+                found.append(target.id)
+    return found
 
 
 def _guard_final(obj: SyncMixin, changes: dict[str, dict[str, Any]]) -> None:

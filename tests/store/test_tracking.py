@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import RuleError, StoreError
-from app.models import AuditEntry, Client, OutboxOp, ServiceRecord
-from app.models.enums import RecordStatus
+from app.models import AuditEntry, Case, Client, OutboxOp, ServiceRecord, SupervisionNote
+from app.models.enums import RecordStatus, SupervisionKind
+from app.models.sync import ReadOnlyRecord
 from app.store.store import Store
 from app.store.tracking import INFO_APPLYING_SYNC
 from tests.factories import make_case, make_client, make_record
@@ -191,3 +192,51 @@ def test_tombstone_undone_before_sync_leaves_nothing_to_send(store: Store) -> No
     with store.transaction() as db:
         db.get_one(Client, client.id).deleted = False
     assert _ops(store) == []
+
+
+def _team_case_as_pulled(store: Store) -> tuple[Client, Case]:
+    """A team case on a supervisor's laptop: written by the sync client and marked read-only, as the pull does."""
+    with store.transaction() as db:
+        db.info[INFO_APPLYING_SYNC] = True
+        client = make_client(version=3)
+        case = make_case(client, version=3)
+        db.add_all([client, case])
+        db.flush()
+        db.add_all([ReadOnlyRecord(record_id=r.id, record_type=t) for r, t in ((client, "client"), (case, "case"))])
+    return client, case
+
+
+def test_a_read_only_record_is_not_changed_and_nothing_is_queued(store: Store) -> None:
+    client, _ = _team_case_as_pulled(store)
+    with pytest.raises(RuleError) as refused, store.transaction() as db:
+        db.get_one(Client, client.id).name = "王大明"
+    assert "唯讀" in refused.value.message_zh
+    with store.transaction() as db:
+        assert db.get_one(Client, client.id).name == "王小明"
+    assert _ops(store) == []
+
+
+def test_nothing_new_hangs_on_a_read_only_case_but_supervision_notes(store: Store) -> None:
+    _, case = _team_case_as_pulled(store)
+    with pytest.raises(RuleError), store.transaction() as db:
+        db.add(make_record(db.get_one(Case, case.id)))
+    assert _ops(store) == []
+    with store.transaction() as db:
+        db.add(
+            SupervisionNote(
+                case_id=case.id,
+                case_ids=[str(case.id)],
+                kind=SupervisionKind.INDIVIDUAL,
+                held_on=date(2025, 3, 6),
+                supervisor="sup.lin",
+            )
+        )
+    assert [op.record_type for op in _ops(store)] == ["supervision_note"]
+
+
+def test_records_not_marked_read_only_stay_editable(store: Store) -> None:
+    _team_case_as_pulled(store)
+    own = _synced_client(store)
+    with store.transaction() as db:
+        db.get_one(Client, own.id).name = "王曉明"
+    assert [op.record_id for op in _ops(store)] == [own.id]

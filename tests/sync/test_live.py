@@ -7,16 +7,18 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
+from app.errors import RuleError
 from app.models import Case, CaseTransfer, Client, ContactAttempt, ServiceRecord
 from app.models.base import SyncMixin, utcnow
 from app.models.enums import ContactMode, ContactOutcome
+from app.models.sync import ReadOnlyRecord
 from app.services.handover import transfer_cases
 from app.services.validation import make_national_id
 from app.store.tracking import INFO_APPLYING_SYNC
 from app.sync.client import local_scope_hash, logout, read_only_ids, sync, sync_status
-from app.sync.conflicts import open_conflicts, rejected_edits, resolve_conflict
+from app.sync.conflicts import open_conflicts, pending_count, rejected_edits, resolve_conflict
 from app.sync.credentials import load_token
 from app.sync.errors import DeviceRevoked, NotLoggedIn, ProtocolMismatch
 from app.sync.progress import Progress
@@ -176,13 +178,21 @@ def test_a_transfer_is_a_scope_removal_for_the_old_owner_and_full_records_for_th
         assert not chen.sync().repaired and not lin.sync().repaired
 
 
-def test_a_supervisors_edit_of_a_read_only_record_comes_back_rejected(live_server: LiveServer, tmp_path: Path) -> None:
+def test_a_supervisors_edit_of_a_read_only_record_is_refused_by_laptop_and_server(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
     with laptops(live_server, tmp_path, "cm.chen", "sup.wang") as (chen, supervisor):
         client_id, case_id = add_case(chen)
         chen.sync()
         supervisor.sync()
         assert read_only_ids(supervisor.store, [client_id, case_id]) == {client_id, case_id}
         assert read_only_ids(chen.store, [client_id, case_id]) == set()
+        with pytest.raises(RuleError):  # the laptop refuses it before the server has to
+            edit(supervisor, Client, client_id, strengths="督導改的")
+        assert pending_count(supervisor.store) == 0
+        # The server refuses it too, from a laptop that does not know the record is read-only (an older version).
+        with supervisor.store.transaction() as db:
+            db.execute(delete(ReadOnlyRecord))
         edit(supervisor, Client, client_id, strengths="督導改的")
         report = supervisor.sync()
         assert report.rejected == 1
