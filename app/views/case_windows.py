@@ -35,15 +35,18 @@ WORKSPACE_TABS: tuple[type[CaseTab], ...] = (
 
 
 class CaseWindows(QObject):
-    def __init__(self, runner: StoreRunner, parent: QObject | None = None) -> None:
+    """`read_only`: a supervisor's windows on team cases (app.views.workspace.read_only)."""
+
+    def __init__(self, runner: StoreRunner, parent: QObject | None = None, *, read_only: bool = False) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.read_only = read_only
         self._open: dict[uuid.UUID, CaseWorkspace] = {}
 
     def open(self, case_id: uuid.UUID, target_kind: str = "", target_id: uuid.UUID | None = None) -> CaseWorkspace:
         workspace = self._open.get(case_id)
         if workspace is None or not shiboken6.isValid(workspace):
-            workspace = CaseWorkspace(self.runner, case_id, WORKSPACE_TABS)
+            workspace = CaseWorkspace(self.runner, case_id, WORKSPACE_TABS, read_only=self.read_only)
             workspace.setWindowFlag(Qt.WindowType.Window)
             workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             workspace.resize(1100, 760)

@@ -51,7 +51,7 @@ def build_main_window(runner: StoreRunner, settings: AppSettings, user: str, *, 
     english = current_language() == "en"
     store = runner.store
     window = MainWindow(settings, f"{user} · {store.path}")
-    cases = CaseWindows(runner, window)
+    cases = CaseWindows(runner, window, read_only=supervisor)
     window.cases = cases
     if supervisor:
         return _build_supervisor_window(window, runner, settings, cases)

@@ -19,6 +19,7 @@ from app.views.runner import StoreRunner
 from app.views.workspace.base import CaseTab
 from app.views.workspace.common import Notice, day_text, muted_label, pick, run_edit
 from app.views.workspace.common_tables import add_row, cell, find_selected, make_table, select_id, selected_id
+from app.views.workspace.read_only import mark_viewing
 
 KINDS: Final[dict[str, tuple[str, str]]] = {
     "application/pdf": ("PDF 文件", "PDF"),
@@ -85,6 +86,7 @@ class AttachmentsTab(CaseTab):
         self.add_button = QPushButton(self.text("加入檔案…", "Add file…"))
         self.open_button = QPushButton(self.text("開啟", "Open"))
         self.save_button = QPushButton(self.text("另存副本…", "Save a copy…"))
+        mark_viewing(self.open_button, self.save_button)  # a supervisor reads the attachments of a team case too
         self.add_button.clicked.connect(self.choose_file)
         self.open_button.clicked.connect(self.open_selected)
         self.save_button.clicked.connect(self.choose_copy_path)

@@ -5,86 +5,36 @@ attempts, 穩定就業三個月 a job held three months); a closed case shows it
 The last step can also submit the closure for the supervisor's sign-off (送審, app.services.reviews); where the team
 requires it, that is the only way, and the case closes when the approval arrives. A submitted closure shows read-only
 while it waits; a returned one comes back in the form, with the supervisor's comment, to be corrected and submitted
-again."""
+again.
+
+The wizard's pages are in closure_steps, the closure of a closed case and the one waiting for sign-off in
+closure_record; the tab moves between them, asks the rules and saves."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from app.models import Case, Closure
 from app.models.enums import ReviewDecision
-from app.services import clock, codes, plan_edits, reviews, team_settings
-from app.services.plan_edits import ClosureCheck, ClosureValues, SatisfactionValues
+from app.services import clock, plan_edits, reviews, team_settings
+from app.services.plan_edits import ClosureCheck, ClosureValues
 from app.views.runner import StoreRunner
-from app.views.widgets import RocDateEdit
 from app.views.workspace.base import SAVE_KEYS, CaseTab
-from app.views.workspace.closure_texts import (
-    RATER_NAMES,
-    RATERS,
-    SCORES,
-    STEPS,
-    reason_name,
-    requirement_text,
-    score_rows,
-    table_html,
-)
+from app.views.workspace.closure_record import ClosedPage, WaitingPage
+from app.views.workspace.closure_steps import ConfirmStep, ReasonStep, SatisfactionStep, SummaryStep, scores_of
+from app.views.workspace.closure_texts import STEPS
 from app.views.workspace.common import (
-    ERROR_COLOUR,
     MUTED_COLOUR,
-    OK_COLOUR,
     Notice,
-    day_text,
     first_problem,
-    form_validator,
-    language,
     pick,
     row_of,
     run_and_reload,
     run_edit,
     set_combo_data,
 )
-from app.views.workspace.review_state import ReviewStateLabel
-
-Scores = tuple[QComboBox, QComboBox, QComboBox]
-
-
-def score_combos() -> Scores:
-    """The satisfaction of the client, the employer and the receiving unit, each 1–5 or 未評."""
-    combos = []
-    for name in RATER_NAMES:
-        combo = QComboBox()
-        combo.setAccessibleName(pick(name))
-        for value, label in SCORES:
-            combo.addItem(pick(label), value)
-        combos.append(combo)
-    return combos[0], combos[1], combos[2]
-
-
-def score_form(combos: Scores) -> QFormLayout:
-    form = QFormLayout()
-    for rater, combo in zip(RATERS, combos, strict=True):
-        form.addRow(pick(rater), combo)
-    return form
-
-
-def scores_of(combos: Scores) -> SatisfactionValues:
-    client, employer, unit = (combo.currentData() or None for combo in combos)
-    return SatisfactionValues(client, employer, unit)
+from app.views.workspace.review_state import ReviewStateLabel, submitted_shower
 
 
 class ClosureTab(CaseTab):
@@ -93,85 +43,24 @@ class ClosureTab(CaseTab):
 
     def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        lang = language()
         self._check_ticket = 0
         self.check: ClosureCheck | None = None
 
-        # --- step 1: reason and date ---
-        self.reasons = QListWidget()
-        self.reasons.setAccessibleName(self.text("結案原因", "Closure reason"))
-        for reason in codes.code_lists().closure_reasons:
-            item = QListWidgetItem(reason.label(lang))
-            item.setData(Qt.ItemDataRole.UserRole, reason.code)
-            self.reasons.addItem(item)
-        self.reasons.setSpacing(3)
-        self.reasons.setWordWrap(True)
-        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.reasons.setMaximumWidth(280)
-        self.requirement = QLabel()
-        self.requirement.setWordWrap(True)
-        self.closed_on = RocDateEdit(label=self.text("結案日", "Closing date"), required=True, language=lang)
-        self.check_label = QLabel()
-        self.check_label.setWordWrap(True)
-        self.validator = form_validator(self.closed_on)
-        side = QVBoxLayout()
-        side.addWidget(QLabel(f"<b>{self.text('條件', 'What it needs')}</b>"))
-        side.addWidget(self.requirement)
-        date_form = QFormLayout()
-        date_form.addRow(self.text("結案日", "Closing date"), self.closed_on)
-        side.addLayout(date_form)
-        side.addWidget(self.check_label)
-        side.addStretch(1)
-        step_reason = QWidget()
-        reason_layout = QHBoxLayout(step_reason)
-        reason_layout.addWidget(self.reasons)
-        reason_layout.addLayout(side, 1)
-
-        # --- step 2: summary ---
-        self.summary = QPlainTextEdit()
-        self.summary.setAccessibleName(self.text("結案摘要", "Closing summary"))
-        self.summary.setPlaceholderText(
-            self.text(
-                "服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）",
-                "Services given, goals met, why the case closes, and what next",
-            )
-        )
-        step_summary = QWidget()
-        summary_layout = QVBoxLayout(step_summary)
-        summary_layout.addWidget(self.summary)
-
-        # --- step 3: satisfaction ---
-        self.satisfaction = score_combos()
+        # --- the wizard's steps; their fields, as the tab works with them ---
+        self.reason_step = ReasonStep()
+        self.summary_step = SummaryStep()
+        self.satisfaction_step = SatisfactionStep()
+        self.confirm_step = ConfirmStep()
+        step = self.reason_step
+        self.reasons, self.requirement, self.closed_on = step.reasons, step.requirement, step.closed_on
+        self.check_label, self.validator = step.check_label, step.validator
+        self.summary = self.summary_step.summary
+        self.satisfaction = self.satisfaction_step.scores
         self.satisfaction_client, self.satisfaction_employer, self.satisfaction_unit = self.satisfaction
-        step_satisfaction = QWidget()
-        satisfaction_layout = QVBoxLayout(step_satisfaction)
-        satisfaction_layout.addWidget(
-            QLabel(
-                self.text(
-                    "沒有詢問或不適用者請選「未評」；結案後仍可補記。",
-                    "Choose “Not rated” when not asked; it can be added after closing.",
-                )
-            )
-        )
-        satisfaction_layout.addLayout(score_form(self.satisfaction))
-        satisfaction_layout.addStretch(1)
-
-        # --- step 4: review ---
-        self.review = QLabel()
-        self.review.setWordWrap(True)
-        self.review.setTextFormat(Qt.TextFormat.RichText)
-        self.review.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.submit_note = QLineEdit()
-        self.submit_note.setPlaceholderText(self.text("給督導的說明（選填）", "Note to the supervisor (optional)"))
-        self.submit_note.setAccessibleName(self.text("送審說明", "Note to the supervisor"))
-        step_review = QWidget()
-        review_layout = QVBoxLayout(step_review)
-        review_layout.addWidget(self.review)
-        review_layout.addStretch(1)
-        review_layout.addWidget(self.submit_note)
+        self.review, self.submit_note = self.confirm_step.review, self.confirm_step.submit_note
 
         self.steps = QStackedWidget()
-        for page in (step_reason, step_summary, step_satisfaction, step_review):
+        for page in (self.reason_step, self.summary_step, self.satisfaction_step, self.confirm_step):
             self.steps.addWidget(page)
         self.step_label = QLabel()
         self.back_button = QPushButton(self.text("上一步", "Back"))
@@ -196,61 +85,28 @@ class ClosureTab(CaseTab):
         wizard_layout.addWidget(self.notice)
         wizard_layout.addLayout(nav)
 
-        # --- a closed case ---
-        self.closed_box = QGroupBox(self.text("結案紀錄", "Closure"))
-        self.closed_text = QLabel()
-        self.closed_text.setWordWrap(True)
-        self.closed_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.closed_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.later = score_combos()
-        self.later_client, self.later_employer, self.later_unit = self.later
-        self.later_button = QPushButton(self.text("儲存滿意度", "Save satisfaction"))
-        self.later_button.clicked.connect(self.save_satisfaction)
-        self.add_shortcut(SAVE_KEYS, self.later_button)
-        self.later_notice = Notice()
-        later = QGroupBox(self.text("結案後補記滿意度", "Satisfaction asked after closing"))
-        later_form = score_form(self.later)
-        later.setLayout(later_form)
-        later_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        later_form.addRow("", self.later_button)
-        later_form.addRow(self.later_notice)
-        closed_layout = QVBoxLayout(self.closed_box)
-        closed_layout.addWidget(self.closed_text)
-        closed_page = QWidget()
-        closed_page_layout = QVBoxLayout(closed_page)
-        closed_page_layout.addWidget(self.closed_box)
-        closed_page_layout.addWidget(later)
-        closed_page_layout.addStretch(1)
-
+        # --- a closed case, a case not open, a closure waiting for the supervisor ---
+        self.closed_page = ClosedPage()
+        self.closed_text, self.later_notice = self.closed_page.closed_text, self.closed_page.later_notice
+        self.closed_page.later_button.clicked.connect(self.save_satisfaction)
+        self.add_shortcut(SAVE_KEYS, self.closed_page.later_button)
         self.not_open = QLabel()
         self.not_open.setWordWrap(True)
         self.not_open.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-
-        # --- a closure waiting for the supervisor ---
-        self.waiting_state = ReviewStateLabel()
-        self.waiting_text = QLabel()
-        self.waiting_text.setWordWrap(True)
-        self.waiting_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.waiting_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        waiting_box = QGroupBox(self.text("送審中的結案", "Closure submitted for sign-off"))
-        QVBoxLayout(waiting_box).addWidget(self.waiting_text)
-        waiting_page = QWidget()
-        waiting_layout = QVBoxLayout(waiting_page)
-        waiting_layout.addWidget(self.waiting_state)
-        waiting_layout.addWidget(waiting_box)
-        waiting_layout.addStretch(1)
+        self.waiting_page = WaitingPage()
+        self.waiting_state = self.waiting_page.waiting_state
 
         self.pages = QStackedWidget()
         self.pages.addWidget(wizard)
-        self.pages.addWidget(closed_page)
+        self.pages.addWidget(self.closed_page)
         self.pages.addWidget(self.not_open)
-        self.pages.addWidget(waiting_page)
+        self.pages.addWidget(self.waiting_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
-        self.reasons.currentItemChanged.connect(self._reason_changed)
+        self.reasons.currentItemChanged.connect(self._ask)
         self.closed_on.dateChanged.connect(self._ask)
-        self._reason_changed()
+        self._ask()
         self._go(0)
 
     # --- showing ---
@@ -262,16 +118,10 @@ class ClosureTab(CaseTab):
         review = reviews.latest_closure_review(case)
         if closure is not None and case.closed_on is not None:
             self.pages.setCurrentIndex(1)
-            self._show_closure(case)
+            self.closed_page.show_closure(closure)
         elif closure is not None and review is not None and review.decision != ReviewDecision.RETURNED:
             self.pages.setCurrentIndex(3)  # waiting, or approved and closing at the case manager's next sync
-            self.waiting_text.setText(table_html(self._closure_rows(closure)))
-            self.waiting_state.show_review(
-                review,
-                approved_hint=self.text(
-                    "個案將於個案管理員的筆電同步時結案。", "The case closes when the case manager's laptop syncs."
-                ),
-            )
+            self.waiting_page.show_waiting(closure, review)
         elif case.opened_on is None or case.closed_on is not None:
             self.pages.setCurrentIndex(2)
             self.not_open.setText(
@@ -298,29 +148,12 @@ class ClosureTab(CaseTab):
                 self.closed_on.setDate(clock.today())
             self._ask()
 
-    def _closure_rows(self, closure: Closure) -> list[tuple[str, str]]:
-        scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
-        return [
-            (self.text("結案日", "Closed on"), day_text(closure.closed_on)),
-            (self.text("結案原因", "Reason"), reason_name(closure.reason_code)),
-            (self.text("結案摘要", "Summary"), closure.summary or "—"),
-            *score_rows(SatisfactionValues(*scores)),
-        ]
-
     def _prefill(self, closure: Closure) -> None:
         self.select_reason(closure.reason_code)
         self.closed_on.setDate(closure.closed_on)
         self.summary.setPlainText(closure.summary)
         scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
         for combo, score in zip(self.satisfaction, scores, strict=True):
-            set_combo_data(combo, score or 0)
-
-    def _show_closure(self, case: Case) -> None:
-        closure = case.closure
-        assert closure is not None
-        scores = (closure.satisfaction_client, closure.satisfaction_employer, closure.satisfaction_receiving_unit)
-        self.closed_text.setText(table_html(self._closure_rows(closure)))
-        for combo, score in zip(self.later, scores, strict=True):
             set_combo_data(combo, score or 0)
 
     def _ask_signoff(self) -> None:
@@ -335,28 +168,17 @@ class ClosureTab(CaseTab):
     # --- steps ---
 
     def reason_code(self) -> str | None:
-        item = self.reasons.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return str(value) if value else None
+        return self.reason_step.reason_code()
 
     def select_reason(self, code: str) -> None:
-        for row in range(self.reasons.count()):
-            item = self.reasons.item(row)
-            if item is not None and item.data(Qt.ItemDataRole.UserRole) == code:
-                self.reasons.setCurrentRow(row)
-                return
-
-    def _reason_changed(self) -> None:
-        code = self.reason_code()
-        self.requirement.setText(requirement_text(code) if code else self.text("請先選擇結案原因。", "Pick a reason."))
-        self._ask()
+        self.reason_step.select_reason(code)
 
     def _ask(self) -> None:
         """Ask the rules (off the GUI thread) whether this reason can close the case on this date yet."""
         self.check = None
         code, closed_on = self.reason_code(), self.closed_on.date()
         if self.case is None or code is None or closed_on is None:
-            self.check_label.setText("")
+            self.reason_step.clear_check()
             return
         self._check_ticket += 1
         ticket, case_id = self._check_ticket, self.case.id
@@ -365,15 +187,9 @@ class ClosureTab(CaseTab):
             if ticket != self._check_ticket:
                 return  # the reason or date changed meanwhile
             self.check = check
-            if check.allowed:
-                self.check_label.setText("✓ " + self.text("可以此原因結案。", "The case can close for this reason."))
-                self.check_label.setStyleSheet(f"color: {OK_COLOUR};")
-            else:
-                self.check_label.setText("✗ " + check.message(language()))
-                self.check_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+            self.reason_step.show_check(check)
 
-        self.check_label.setText(self.text("檢查中…", "Checking…"))
-        self.check_label.setStyleSheet(f"color: {MUTED_COLOUR};")
+        self.reason_step.show_checking()
         self.runner.run(
             lambda session: plan_edits.check_closure(session, case_id, code, closed_on), answered, owner=self
         )
@@ -394,7 +210,7 @@ class ClosureTab(CaseTab):
         self.finish_button.setVisible(last and not self.signoff_required)
         self.submit_button.setVisible(last)
         if last:
-            self.review.setText(self._review())
+            self.confirm_step.show_values(self.values(), self.signoff_required)
 
     def back(self) -> None:
         self.notice.clear()
@@ -440,30 +256,6 @@ class ClosureTab(CaseTab):
             satisfaction=scores_of(self.satisfaction),
         )
 
-    def _review(self) -> str:
-        values = self.values()
-        if values is None:
-            return ""
-        rows = [
-            (self.text("結案原因", "Reason"), codes.closure_reason(values.reason_code).label(language())),
-            (self.text("結案日", "Closing date"), day_text(values.closed_on)),
-            (self.text("結案摘要", "Summary"), values.summary.strip()),
-            *score_rows(values.satisfaction),
-        ]
-        if self.signoff_required:
-            warning = self.text(
-                "本單位結案須經督導核准：按「送審」後，督導核准時個案才結案（階段 G）。",
-                "Closures in this team need the supervisor's approval: submit it; the case closes (stage G) once "
-                "approved.",
-            )
-        else:
-            warning = self.text(
-                "確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄；或按「送審」先請督導審核。",
-                "Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or "
-                "submit it for the supervisor's sign-off first.",
-            )
-        return f"{table_html(rows)}<p style='color:{ERROR_COLOUR}'>{warning}</p>"
-
     def finish(self) -> None:
         values = self.values()
         if self.case is None or values is None:
@@ -477,22 +269,17 @@ class ClosureTab(CaseTab):
         if self.case is None or values is None:
             return
         case_id, note = self.case.id, self.submit_note.text()
-
-        def submitted(_review_id: object) -> None:
-            self.submit_note.clear()
-            self.notice.show_ok(
-                self.text(
-                    "已送督導審核；同步後督導即可審閱。", "Submitted; the supervisor sees it after the next sync."
-                )
-            )
-            self.changed.emit()
-
-        run_edit(self, self.notice, lambda session: reviews.submit_closure(session, case_id, values, note), submitted)
+        run_edit(
+            self,
+            self.notice,
+            lambda session: reviews.submit_closure(session, case_id, values, note),
+            submitted_shower(self, self.submit_note, self.notice),
+        )
 
     def save_satisfaction(self) -> None:
         if self.case is None:
             return
-        case_id, values = self.case.id, scores_of(self.later)
+        case_id, values = self.case.id, scores_of(self.closed_page.later)
         run_and_reload(
             self,
             self.later_notice,

@@ -3,7 +3,10 @@ client's informed consent), with 新增計畫, 儲存, 送審, 執行計畫 and 
 
 送審 sends a consented draft to the supervisor (app.services.reviews); the line under the versions says where the
 shown version stands: waiting, returned with the supervisor's comment (revise it into a new version and submit
-that), or approved (then 執行計畫 starts it)."""
+that), or approved (then 執行計畫 starts it).
+
+The version list and review line are in plan_versions; the goals and services of each part are edited through
+plan_rows (PlanTab's base)."""
 
 from __future__ import annotations
 
@@ -11,20 +14,17 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.models import Case, ServicePlan
-from app.models.enums import PlanPart, PlanStatus, ReviewDecision, Stage
+from app.models.enums import PlanStatus, Stage
 from app.services import clock, plan_edits, reviews
-from app.services.plan_edits import CONSENT_BY, PlanDraft, UnitChoice
+from app.services.plan_edits import PlanDraft, UnitChoice
 from app.services.workdays import add_months
 from app.views.runner import StoreRunner
-from app.views.workspace.base import SAVE_KEYS, CaseTab
+from app.views.workspace.base import SAVE_KEYS
 from app.views.workspace.common import (
-    ERROR_COLOUR,
-    OK_COLOUR,
     Notice,
-    day_text,
     first_problem,
     muted_label,
     pick,
@@ -33,19 +33,17 @@ from app.views.workspace.common import (
     row_of,
     run_and_reload,
     run_edit,
-    span_text,
 )
-from app.views.workspace.common_tables import add_row, cell, find_selected, fit_rows, make_table, select_id, selected_id
+from app.views.workspace.common_tables import select_id, selected_id
 from app.views.workspace.common_units import load_units
 from app.views.workspace.plan_dialogs import DEFAULT_PLAN_MONTHS, GoalDialog, ItemDialog, RevisionDialog
-from app.views.workspace.plan_editor import PartPage, PlanEditor
-from app.views.workspace.plan_texts import PLAN_STATUS
-from app.views.workspace.review_state import ReviewStateLabel
+from app.views.workspace.plan_editor import PlanEditor
+from app.views.workspace.plan_rows import PlanRowsTab
+from app.views.workspace.plan_versions import approved_not_started, show_review, show_versions, versions_table, waiting
+from app.views.workspace.review_state import ReviewStateLabel, submit_note_field, submitted_shower
 
-Job = Callable[[Any], object]
 
-
-class PlanTab(CaseTab):
+class PlanTab(PlanRowsTab):
     title_zh = "服務計畫"
     title_en = "Plan"
     target_kinds = ("plan",)
@@ -59,16 +57,7 @@ class PlanTab(CaseTab):
         self.item_dialog: ItemDialog | None = None
         self.revision_dialog: RevisionDialog | None = None
 
-        self.versions = make_table(
-            [
-                self.text("版本", "Version"),
-                self.text("狀態", "Status"),
-                self.text("計畫期間", "Period"),
-                self.text("知後同意", "Consent"),
-                self.text("修訂原因", "Revision reason"),
-            ],
-            self.text("計畫版本", "Plan versions"),
-        )
+        self.versions = versions_table()
         self.versions.itemSelectionChanged.connect(self._version_picked)
 
         self.editor = PlanEditor()
@@ -76,13 +65,7 @@ class PlanTab(CaseTab):
         self.part_pages, self.goal_text = self.editor.part_pages, self.editor.goal_text
         self.consent_by, self.consent_on = self.editor.consent_by, self.editor.consent_on
         self.consent_button, self.consent_box = self.editor.consent_button, self.editor.consent_box
-        for part, page in self.part_pages.items():
-            page.add_goal.clicked.connect(lambda _=False, p=part: self.open_goal_dialog(p))
-            page.edit_goal.clicked.connect(lambda _=False, p=part: self.open_goal_dialog(p, edit=True))
-            page.remove_goal.clicked.connect(lambda _=False, p=part: self.remove_goal(p))
-            page.add_item.clicked.connect(lambda _=False, p=part: self.open_item_dialog(p))
-            page.edit_item.clicked.connect(lambda _=False, p=part: self.open_item_dialog(p, edit=True))
-            page.remove_item.clicked.connect(lambda _=False, p=part: self.remove_item(p))
+        self._connect_parts()
         self.consent_button.clicked.connect(self.record_consent)
 
         self.new_button = QPushButton(self.text("新增計畫", "New plan"))
@@ -91,9 +74,7 @@ class PlanTab(CaseTab):
         self.submit_button.setToolTip(
             self.text("將已經個案同意的計畫送督導審核", "Send the consented plan to the supervisor for sign-off")
         )
-        self.submit_note = QLineEdit()
-        self.submit_note.setPlaceholderText(self.text("給督導的說明（選填）", "Note to the supervisor (optional)"))
-        self.submit_note.setAccessibleName(self.text("送審說明", "Note to the supervisor"))
+        self.submit_note = submit_note_field()
         self.start_button = QPushButton(self.text("執行計畫", "Start the plan"))
         self.revise_button = QPushButton(self.text("修訂計畫…", "Revise…"))
         self.new_button.clicked.connect(self.new_plan)
@@ -139,24 +120,7 @@ class PlanTab(CaseTab):
         load_units(self, case.county, self._units_loaded)
         plans = self._plans()
         shown = next((p for p in plans if p.id == self._selected), None) or (plans[-1] if plans else None)
-        self.versions.blockSignals(True)
-        self.versions.setRowCount(0)
-        for plan in plans:
-            by = pick(CONSENT_BY.get(plan.consent_by, ("", "")))
-            consent = f"{day_text(plan.consent_on)} {by}" if plan.consent_given else self.text("未同意", "not yet")
-            draft = plan.status == PlanStatus.DRAFT
-            add_row(
-                self.versions,
-                [
-                    cell(self.text(f"第 {plan.version_no} 版", f"v{plan.version_no}"), plan.id),
-                    cell(self._status_text(plan), colour=OK_COLOUR if plan.status == PlanStatus.APPROVED else None),
-                    cell(span_text(plan.start_on, plan.end_on)),
-                    cell(consent, colour=ERROR_COLOUR if draft and not plan.consent_given else None),
-                    cell(plan.revision_reason or "—"),
-                ],
-            )
-        fit_rows(self.versions, 1, 4)
-        self.versions.blockSignals(False)
+        show_versions(self.versions, self.case, plans)
         same = shown is not None and self.plan is not None and shown.id == self.plan.id
         self._show_plan(shown, keep_typing=same)
 
@@ -189,29 +153,6 @@ class PlanTab(CaseTab):
         self.editor.show_plan(plan, keep_header=dirty)
         self._refresh()
 
-    def _approved_not_started(self, plan: ServicePlan) -> bool:
-        """Signed off by the supervisor, and the case not yet carrying a plan out (執行計畫 starts it)."""
-        case = self.case
-        return plan.status == PlanStatus.APPROVED and case is not None and case.stage in (Stage.C, Stage.D)
-
-    def _status_text(self, plan: ServicePlan) -> str:
-        if self._approved_not_started(plan):
-            return self.text("督導已核定，待執行", "Approved, not started")
-        return pick(PLAN_STATUS[plan.status])
-
-    def _show_review(self, plan: ServicePlan | None) -> None:
-        """Where the shown version stands with the supervisor, with the comment of a return."""
-        review = reviews.latest_plan_review(self.case, plan.id) if self.case is not None and plan else None
-        returned = approved = ""
-        if plan is not None and plan.status != PlanStatus.SUPERSEDED:
-            returned = self.text(
-                "請按「修訂計畫」建立新版本，依意見修改後再送審。",
-                "Revise it into a new version, change what was asked, and submit that.",
-            )
-        if plan is not None and self._approved_not_started(plan):
-            approved = self.text("可按「執行計畫」開始執行。", "Press “Start the plan” to carry it out.")
-        self.review_state.show_review(review, returned_hint=returned, approved_hint=approved)
-
     def _case_open(self) -> bool:
         case = self.case
         return case is not None and case.opened_on is not None and case.stage not in (Stage.A, Stage.B, Stage.G)
@@ -228,13 +169,14 @@ class PlanTab(CaseTab):
         self.save_button.setEnabled(draft)
         self.submit_button.setEnabled(draft)
         self.submit_note.setEnabled(draft)
-        self.start_button.setEnabled(draft or (case_open and plan is not None and self._approved_not_started(plan)))
-        waiting = plan is not None and self.case is not None and _waiting(self.case, plan)
+        startable = case_open and plan is not None and approved_not_started(self.case, plan)
+        self.start_button.setEnabled(draft or startable)
+        pending = plan is not None and self.case is not None and waiting(self.case, plan)
         revisable = (PlanStatus.APPROVED, PlanStatus.RETURNED, PlanStatus.SUBMITTED)
         self.revise_button.setEnabled(
-            case_open and plan is latest and plan is not None and plan.status in revisable and not waiting
+            case_open and plan is latest and plan is not None and plan.status in revisable and not pending
         )
-        self._show_review(plan)
+        show_review(self.review_state, self.case, plan)
         self.editor.setVisible(plan is not None)
         self.versions.setVisible(bool(plans))
         if self.case is None:
@@ -254,29 +196,7 @@ class PlanTab(CaseTab):
             self.empty.setText("")
         self.empty.setVisible(bool(self.empty.text()))
 
-    def _header_dirty(self) -> bool:
-        return self.editor.header_dirty(self.plan)
-
     # --- saving ---
-
-    def _with_header(self, job: Job) -> Job | None:
-        """`job`, preceded by saving the draft's typed dates and goal when they changed (nothing typed is lost);
-        None (with the problem shown) when they are not valid."""
-        if not self._header_dirty():
-            return job
-        problem = first_problem(self.editor.validator)
-        if problem is not None:
-            self.notice.show_error(problem)
-            return None
-        draft = self.editor.draft_values()
-        assert self.case is not None and self.plan is not None and draft is not None
-        case_id, plan_id = self.case.id, self.plan.id
-
-        def both(session: Any) -> object:
-            plan_edits.save_plan_draft(session, case_id, draft, plan_id)
-            return job(session)
-
-        return both
 
     def _create_version(self, job: Callable[[Any], uuid.UUID], done_text: tuple[str, str]) -> None:
         """Run `job`, which makes a new version of the plan, and show that version once the case reloads."""
@@ -334,19 +254,8 @@ class PlanTab(CaseTab):
             self.scroll_area.ensureWidgetVisible(self.consent_box)
         plan_id, note = self.plan.id, self.submit_note.text()
         job = self._with_header(lambda session: reviews.submit_plan(session, plan_id, note))
-        if job is None:
-            return
-
-        def submitted(_review_id: object) -> None:
-            self.submit_note.clear()
-            self.notice.show_ok(
-                self.text(
-                    "已送督導審核；同步後督導即可審閱。", "Submitted; the supervisor sees it after the next sync."
-                )
-            )
-            self.changed.emit()
-
-        run_edit(self, self.notice, job, submitted)
+        if job is not None:
+            run_edit(self, self.notice, job, submitted_shower(self, self.submit_note, self.notice))
 
     def record_consent(self) -> None:
         if self.plan is None:
@@ -379,87 +288,3 @@ class PlanTab(CaseTab):
         dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
-
-    def open_goal_dialog(self, part: PlanPart, edit: bool = False) -> GoalDialog | None:
-        plan, page = self.plan, self.part_pages[part]
-        goal = find_selected(page.goals, plan.goals) if plan is not None and edit else None
-        if plan is None or (edit and goal is None):
-            return None
-        dialog = GoalDialog(part, goal, progress_only=not page.editable, parent=self)
-        self.goal_dialog = dialog
-        plan_id = plan.id
-
-        def accepted() -> None:
-            values = dialog.values()
-            self._save_part_row(
-                page,
-                dialog.goal_id,
-                add=lambda session: plan_edits.add_goal(session, plan_id, values),
-                update=lambda session, goal_id: plan_edits.update_goal(session, goal_id, values),
-                progress=lambda session, goal_id: plan_edits.set_goal_achieved(session, goal_id, values.achieved),
-            )
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
-
-    def open_item_dialog(self, part: PlanPart, edit: bool = False) -> ItemDialog | None:
-        plan, page = self.plan, self.part_pages[part]
-        item = find_selected(page.items, plan.items) if plan is not None and edit else None
-        if plan is None or (edit and item is None):
-            return None
-        dialog = ItemDialog(part, item, self.units, progress_only=not page.editable, parent=self)
-        self.item_dialog = dialog
-        plan_id = plan.id
-
-        def accepted() -> None:
-            values = dialog.values()
-            self._save_part_row(
-                page,
-                dialog.item_id,
-                add=lambda session: plan_edits.add_item(session, plan_id, values),
-                update=lambda session, item_id: plan_edits.update_item(session, item_id, values),
-                progress=lambda session, item_id: plan_edits.set_item_status(session, item_id, values.status),
-            )
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
-        return dialog
-
-    def _save_part_row(
-        self,
-        page: PartPage,
-        row_id: uuid.UUID | None,
-        add: Job,
-        update: Callable[[Any, uuid.UUID], object],
-        progress: Callable[[Any, uuid.UUID], object],
-    ) -> None:
-        """Save a goal or service as its dialog left it: a new one, or a change in a draft (each after the typed
-        dates and goal), or the progress of a plan being carried out."""
-        job: Job | None
-        if row_id is None:
-            job = self._with_header(add)
-        elif page.editable:
-            job = self._with_header(lambda session: update(session, row_id))
-        else:
-            job = lambda session: progress(session, row_id)  # noqa: E731
-        if job is not None:
-            run_and_reload(self, self.notice, job)
-
-    def remove_goal(self, part: PlanPart) -> None:
-        self._remove(self.part_pages[part].goals, plan_edits.remove_goal, ("已刪除目標。", "Goal removed."))
-
-    def remove_item(self, part: PlanPart) -> None:
-        self._remove(self.part_pages[part].items, plan_edits.remove_item, ("已刪除服務。", "Service removed."))
-
-    def _remove(self, table: QTableWidget, remove: Callable[[Any, uuid.UUID], object], done: tuple[str, str]) -> None:
-        row_id = selected_id(table)
-        if row_id is not None:
-            job = self._with_header(lambda session: remove(session, row_id))
-            if job is not None:
-                run_and_reload(self, self.notice, job, done)
-
-
-def _waiting(case: Case, plan: ServicePlan) -> bool:
-    review = reviews.latest_plan_review(case, plan.id)
-    return review is not None and review.decision == ReviewDecision.PENDING

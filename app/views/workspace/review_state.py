@@ -1,16 +1,20 @@
 """Where a plan version or a closure stands with the supervisor (送審): waiting, returned with the comment, or
-approved; the line the plan and closure tabs show under what was submitted."""
+approved; the line the plan and closure tabs show under what was submitted. Also what both tabs' 送審 share: the
+optional note to the supervisor, and what the tab does once the submission is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.models.enums import ReviewDecision
 from app.models.review import Review
 from app.services import clock
+from app.views.workspace.base import CaseTab
 from app.views.workspace.closure_texts import html_text
-from app.views.workspace.common import ERROR_COLOUR, MUTED_COLOUR, OK_COLOUR, day_text, pick
+from app.views.workspace.common import ERROR_COLOUR, MUTED_COLOUR, OK_COLOUR, Notice, day_text, pick
 
 
 def review_html(review: Review, *, returned_hint: str = "", approved_hint: str = "") -> str:
@@ -55,3 +59,25 @@ class ReviewStateLabel(QLabel):
             return
         self.setText(review_html(review, returned_hint=returned_hint, approved_hint=approved_hint))
         self.show()
+
+
+def submit_note_field() -> QLineEdit:
+    """送審說明: what the case manager tells the supervisor with a submission (optional)."""
+    note = QLineEdit()
+    note.setPlaceholderText(pick(("給督導的說明（選填）", "Note to the supervisor (optional)")))
+    note.setAccessibleName(pick(("送審說明", "Note to the supervisor")))
+    return note
+
+
+def submitted_shower(tab: CaseTab, note: QLineEdit, notice: Notice) -> Callable[[object], None]:
+    """The done of a 送審 edit: the note was sent, so it is cleared; the notice says when the supervisor sees it;
+    the workspace reloads the case so the tab shows the submission waiting."""
+
+    def submitted(_review_id: object) -> None:
+        note.clear()
+        notice.show_ok(
+            tab.text("已送督導審核；同步後督導即可審閱。", "Submitted; the supervisor sees it after the next sync.")
+        )
+        tab.changed.emit()
+
+    return submitted

@@ -23,11 +23,13 @@ from app.services.cases import load_case
 from app.services.labels import label
 from app.services.rocdate import format_roc
 from app.views.errors import current_language
+from app.views.forms import BANNER_STYLE
 from app.views.print_job import documents_about
 from app.views.printing import open_print_dialog
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
 from app.views.workspace.base import CaseTab
+from app.views.workspace.read_only import ReadOnlyLock
 
 TabT = TypeVar("TabT", bound=CaseTab)
 
@@ -43,8 +45,10 @@ class CaseWorkspace(QWidget):
         parent: QWidget | None = None,
         *,
         settings: AppSettings | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.read_only = read_only  # a supervisor's view of a team case (app.views.workspace.read_only)
         self.runner = runner
         self.case_id = case_id
         self.case: Case | None = None
@@ -52,6 +56,10 @@ class CaseWorkspace(QWidget):
         self.header = QLabel("…")
         self.header.setAccessibleName("Case" if current_language() == "en" else "個案")
         self.header.setWordWrap(True)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(BANNER_STYLE)
+        self.read_only_banner.setVisible(read_only)
         self.print_button = QToolButton()
         self.print_button.setText("Print" if current_language() == "en" else "列印")
         self.print_button.setAccessibleName(self.print_button.text())
@@ -80,6 +88,7 @@ class CaseWorkspace(QWidget):
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.tabs)
         self._pending_target: tuple[str, uuid.UUID | None] | None = None
         self.reload()
@@ -104,6 +113,8 @@ class CaseWorkspace(QWidget):
             holder = self.tabs.widget(index)
             assert isinstance(holder, _TabHolder)
             holder.hold(tab)
+            if self.read_only:
+                ReadOnlyLock(tab).apply()
             self._built[index] = tab
         return tab
 
@@ -171,8 +182,18 @@ class CaseWorkspace(QWidget):
             f"{label(case.stage, current_language())}　"
             + (f"opened {opened}　case manager {case.owner}" if english else f"開案 {opened}　個管員 {case.owner}")
         )
+        if self.read_only:
+            self.read_only_banner.setText(
+                f"Read only: {case.owner}'s case. You can read and print its records, decide what is submitted "
+                "for sign-off (Sign-off page) and write supervision records; changes are made by the case manager."
+                if english
+                else f"唯讀檢視：這是 {case.owner} 的個案。督導可以檢視與列印紀錄、在「待審」頁審核送審，"
+                "並撰寫督導紀錄；個案紀錄的修改由個管員進行。"
+            )
         for tab in self.built_tabs():
             tab.show_case(case)
+            if self.read_only:
+                _lock_of(tab).apply()
         self.loaded.emit(case)
         if self._pending_target is not None:
             target, self._pending_target = self._pending_target, None
@@ -212,6 +233,11 @@ class _TabHolder(QWidget):
         self._layout.addWidget(tab)
         tab.show()  # now, not at the next turn of the event loop (as a layout would), so it is usable at once
         self.setFocusProxy(tab)
+
+
+def _lock_of(tab: CaseTab) -> ReadOnlyLock:
+    lock = tab.findChild(ReadOnlyLock)
+    return lock if isinstance(lock, ReadOnlyLock) else ReadOnlyLock(tab)
 
 
 def _focus_first(tab: CaseTab) -> None:
