@@ -1,16 +1,20 @@
 """稽核紀錄: who opened or changed which record, when, from which device (個人資料保護法), from the central service.
 
 The filters: a client (found by name or ID number in this laptop's store, so the server is asked by the client's id
-only), a user, and a range of days. The log lives on the server (GET /api/v1/audit, app.sync.team): the page needs
-the network and says so plainly when there is none, instead of showing an empty list as if nobody had looked.
+only), a user, and a range of days (the last seven unless changed). The log lives on the server (GET /api/v1/audit,
+app.sync.team): the page needs the network and says so plainly when there is none, instead of showing an empty list
+as if nobody had looked. The server's terse details ("pull v338", "applied: mobile_phone") are shown in words, the
+raw text in the cell's tooltip.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
+from datetime import date, timedelta
 from typing import Final
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,6 +30,7 @@ from app.errors import AppError
 from app.services import clock
 from app.services.client_lookup import ClientChoice, client_names, find_clients
 from app.services.rocdate import format_roc
+from app.services.sync_labels import RECORD_KINDS, field_label
 from app.sync.errors import NotLoggedIn, OfflineError, RequestRefused
 from app.sync.team import AuditAnswer, AuditEntry, audit_entries
 from app.views.errors import report_error
@@ -53,12 +58,35 @@ RECORD_TYPES: Final = {
     "review": ("送審", "submission"),
     "attachment": ("附件", "attachment"),
     "audit_log": ("稽核紀錄", "audit log"),
+    "sync_conflict": ("同步衝突", "sync conflict"),
 }
+# The server's detail texts (server.services: push, pull, records, conflicts, auth, blobs, audit_query), in words.
+_CHANGED: Final = re.compile(r"(applied|merged|conflict): (.+)")
+_PULLED: Final = re.compile(r"pull (conflict \S+ )?v\d+")
+_TRANSFER: Final = re.compile(r"transfer (\S+) → (\S+)")
+_RESOLVED: Final = re.compile(r"conflict \S+ field (\S+)")
+_DEVICE: Final = re.compile(r"device ([0-9a-f-]{36})( .*)?")
+_UPLOADED: Final = re.compile(r"blob \S+ uploaded \((\d+) bytes\)")
+_SEARCHED: Final = re.compile(r"audit( .*)?")
 
 
 def _pair(table: dict[str, tuple[str, str]], key: str) -> str:
     found = table.get(key)
     return translate(*found) if found else key
+
+
+def record_type_text(name: str) -> str:
+    """The kind of record in words: the audit's own names first, then the sync dialogs' (every synced type)."""
+    found = RECORD_TYPES.get(name)
+    if found is None and name in RECORD_KINDS:
+        zh, en = RECORD_KINDS[name]
+        found = (zh, en.lower())
+    return translate(*found) if found else name
+
+
+def _fields(record_type: str, names: str) -> str:
+    language = "en" if current_language() == "en" else "zh-TW"
+    return translate("、", ", ").join(field_label(record_type, name.strip(), language) for name in names.split(","))
 
 
 class AuditView(QWidget):
@@ -88,11 +116,20 @@ class AuditView(QWidget):
         self.user.setAccessibleName(translate("使用者", "User"))
         self.since = RocDateEdit(label=translate("起日", "From"), language=lang)
         self.until = RocDateEdit(label=translate("迄日", "To"), language=lang)
+        # Wide enough for the date in words below each field on one line (民國115年11月16日（2026-11-16）).
+        for edit in (self.since, self.until):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("民國115年11月16日（2026-11-16）") + 16)
         self.search_button = QPushButton(translate("查詢", "Search"))
         self.search_button.clicked.connect(self.search)
         self.user.returnPressed.connect(self.search)
         self.notice = Notice()
-        self.summary = QLabel()
+        self.summary = QLabel(
+            translate(
+                "選好條件後按「查詢」；空白的條件表示不限，預設為最近 7 天。",
+                "Choose what to look for and press Search; a blank filter means any. The last 7 days by default.",
+            )
+        )
+        self.summary.setWordWrap(True)
         self.table = make_table(
             [
                 translate("時間", "When"),
@@ -111,11 +148,14 @@ class AuditView(QWidget):
         client_row.addWidget(self.find_button)
         client_row.addWidget(self.client_choice, 2)
         dates = QHBoxLayout()
-        dates.addWidget(self.since)
-        dates.addWidget(QLabel("～"))
-        dates.addWidget(self.until)
+        top = Qt.AlignmentFlag.AlignTop
+        dates.addWidget(self.since, 0, top)
+        to = QLabel("～")
+        to.setMinimumHeight(self.since.lineEdit().sizeHint().height())  # level with the fields' text, not their hints
+        dates.addWidget(to, 0, top)
+        dates.addWidget(self.until, 0, top)
+        dates.addWidget(self.search_button, 0, top)
         dates.addStretch(1)
-        dates.addWidget(self.search_button)
         form = QFormLayout()
         form.addRow(translate("個案", "Client"), client_row)
         form.addRow(translate("使用者", "User"), self.user)
@@ -135,6 +175,9 @@ class AuditView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self._choices([])
+        today = clock.today()
+        self.since.setDate(today - timedelta(days=6))
+        self.until.setDate(today)
 
     # --- the client filter, from the local store ---
 
@@ -209,6 +252,7 @@ class AuditView(QWidget):
         self.search_button.setEnabled(True)
         self.answer = answer
         ids = [entry.client_id for entry in answer.entries if entry.client_id is not None]
+        ids += [found for entry in answer.entries if (found := _searched_client(entry)) is not None]
 
         def named(names: dict[uuid.UUID, str]) -> None:
             self.names = names
@@ -219,7 +263,12 @@ class AuditView(QWidget):
     def _fill(self, answer: AuditAnswer) -> None:
         self.table.setRowCount(0)
         for entry in answer.entries:
-            add_row(self.table, [cell(text) for text in self.row_texts(entry)])
+            cells = [cell(text) for text in self.row_texts(entry)]
+            if entry.device_id:  # the device's id, to tell apart two devices of the same name
+                cells[2].setToolTip(f"{cells[2].text()}\n{entry.device_id}")
+            if entry.detail:  # the server's own words, as the log keeps them
+                cells[7].setToolTip(entry.detail)
+            add_row(self.table, cells)
         more = (
             translate("（僅列出最新的部分，請縮小範圍）", " (the newest only: narrow the search)")
             if answer.more
@@ -240,8 +289,78 @@ class AuditView(QWidget):
             entry.username,
             entry.device_name or (entry.device_id[:8] if entry.device_id else "—"),
             _pair(ACTIONS, entry.action),
-            _pair(RECORD_TYPES, entry.record_type) if entry.record_type else "—",
+            record_type_text(entry.record_type) if entry.record_type else "—",
             client or ("…" + str(entry.client_id)[-6:] if entry.client_id else ""),
             entry.address,
-            entry.detail,
+            self.detail_text(entry),
         ]
+
+    def detail_text(self, entry: AuditEntry) -> str:
+        """The server's detail in words (its own text, when it is none of those the server writes today)."""
+        detail = entry.detail
+        if detail == "insert":
+            return translate("新增", "created")
+        if detail == "failed":
+            return translate("帳號或密碼錯誤", "wrong username or password")
+        if match := _CHANGED.fullmatch(detail):
+            fields = _fields(entry.record_type, match[2]) if match[2] != "-" else ""
+            if match[1] == "conflict":
+                return translate(f"同步衝突：{fields}", f"sync conflict: {fields}")
+            return translate(f"欄位：{fields}", f"fields: {fields}")
+        if match := _PULLED.fullmatch(detail):
+            return (
+                translate("同步下載（含衝突）", "synced down (with a conflict)")
+                if match[1]
+                else translate("同步下載", "synced down")
+            )
+        if match := _TRANSFER.fullmatch(detail):
+            return translate(f"移案：{match[1]} → {match[2]}", f"handed over: {match[1]} → {match[2]}")
+        if match := _RESOLVED.fullmatch(detail):
+            field = _fields(entry.record_type, match[1])
+            return translate(f"欄位：{field}", f"field: {field}")
+        if match := _UPLOADED.fullmatch(detail):
+            return translate(f"上傳附件檔（{match[1]} 位元組）", f"file uploaded ({match[1]} bytes)")
+        if match := _DEVICE.fullmatch(detail):
+            if entry.action == "revoke":  # by an administrator: the device is only named here
+                return translate(f"裝置 {match[1][:8]}", f"device {match[1][:8]}")
+            return ""  # a login or logout: the device column names the device
+        if match := _SEARCHED.fullmatch(detail):
+            return self._search_text(match[1] or "")
+        return detail
+
+    def _search_text(self, filters: str) -> str:
+        """A search of the audit log ("audit client=… user=… since=… until=…") in words."""
+        words = dict(part.split("=", 1) for part in filters.split() if "=" in part)
+        shown: list[str] = []
+        if client := words.get("client"):
+            try:
+                name = self.names.get(uuid.UUID(client), "")
+            except ValueError:
+                name = ""
+            shown.append(translate(f"個案 {name or '…' + client[-6:]}", f"client {name or '…' + client[-6:]}"))
+        if user := words.get("user"):
+            shown.append(translate(f"使用者 {user}", f"user {user}"))
+        if "since" in words or "until" in words:
+            shown.append(f"{_day(words.get('since'))}～{_day(words.get('until'))}")
+        if not shown:
+            return translate("查詢稽核紀錄", "searched the audit log")
+        zh, en = "、".join(shown), ", ".join(shown)
+        return translate(f"查詢稽核紀錄：{zh}", f"searched the audit log: {en}")
+
+
+def _searched_client(entry: AuditEntry) -> uuid.UUID | None:
+    """The client a search of the audit log asked about, to name them."""
+    match = re.search(r"\bclient=(\S+)", entry.detail) if entry.record_type == "audit_log" else None
+    try:
+        return uuid.UUID(match[1]) if match else None
+    except ValueError:
+        return None
+
+
+def _day(text: str | None) -> str:
+    if not text:
+        return ""
+    try:
+        return format_roc(date.fromisoformat(text), "short")
+    except ValueError:
+        return text
