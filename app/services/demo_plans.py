@@ -80,8 +80,9 @@ class Plans:
         if t.reached(consent):  # items are agreed together with the client: 知後決定
             self._items(ctx, plan, first)
             workflow.record_consent(plan, ctx.on(consent), "guardian" if ctx.severity == "profound" else "client")
-            if not t.reached(t.start):
-                # Consented and submitted (送審) the same day: waiting for the supervisor's sign-off.
+            if not t.reached(t.start) and ctx.profile.closure is None:
+                # Consented and submitted (送審) the same day: waiting for the supervisor's sign-off (a case that
+                # closes before its plan starts keeps a consented draft, not a submission nobody will decide).
                 plan.status = PlanStatus.SUBMITTED
                 submitted = datetime.combine(ctx.on(consent), time(17), clock.LOCAL_TZ)
                 review = Review(

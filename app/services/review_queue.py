@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.errors import RuleError
 from app.models import Case, Client, Closure, PlanItem, ServicePlan
-from app.models.enums import ItemStatus, PlanPart, ReviewDecision, ReviewSubject
+from app.models.enums import ItemStatus, PlanPart, ReviewDecision, ReviewSubject, Stage
 from app.models.review import Review
 
 
@@ -107,12 +107,18 @@ def _row(review: Review, case: Case, client_name: str, plans: dict[uuid.UUID, in
 
 
 def pending_reviews(session: Session) -> list[QueueRow]:
-    """Every pending submission of a live case in this store (a supervisor's: the team's), oldest first."""
+    """Every pending submission of a live, open case in this store (a supervisor's: the team's), oldest first. A plan
+    still waiting when its case closed (the client withdrew before it started) has nothing left to sign off."""
     found = session.execute(
         select(Review, Case, Client.name)
         .join(Case, Case.id == Review.case_id)
         .join(Client, Client.id == Case.client_id)
-        .where(Review.deleted.is_(False), Review.decision == ReviewDecision.PENDING, Case.deleted.is_(False))
+        .where(
+            Review.deleted.is_(False),
+            Review.decision == ReviewDecision.PENDING,
+            Case.deleted.is_(False),
+            Case.stage != Stage.G,
+        )
         .order_by(Review.submitted_at, Review.id)
     ).all()
     plan_ids = [review.plan_id for review, _, _ in found if review.plan_id is not None]
