@@ -4,29 +4,35 @@ A record is drafted, saved again and again, then finalised (定稿), after which
 changes (app.store.tracking), and the sync protocol relies on it (append-only records never conflict). A draft made
 by mistake is tombstoned. The supervisor is whoever makes the edits (the store's actor).
 
-The model holds one optional case, the attendees, the content and the agreed actions as text; what a fuller record
-needs (several cases discussed, agreed actions with due and done dates) is listed in the issue report, not guessed
-into the text here.
+A record lists the cases discussed: the first is `case_id` (it decides who sees the record in sync), all of them are
+in `case_ids`; each must be a case on this laptop (the central service accepts only cases of the author's team). The
+agreed actions stay text, with one follow-up due date (追蹤期限) for them; what came of them (done date and note) is
+recorded later with `record_follow_up`, also on a final record: those two fields are the only ones the store lets
+change after 定稿 (app.store.tracking.MUTABLE_WHEN_FINAL).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Final
+from enum import StrEnum
+from typing import Any, Final
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from app.errors import Language, Problem, ProblemsError, RuleError
+from app.errors import Language, Problem, ProblemsError, RuleError, ValidationError
 from app.models import Case, Client, SupervisionNote
 from app.models.enums import RecordStatus, SupervisionKind
 from app.services import clock
 from app.services.case_edits_common import actor, date_problems, problem, refuse_final
+from app.services.rocdate import parse_date
 
 MAX_ATTENDEES: Final = 50
 MAX_NAME: Final = 64  # attendees are usernames or names, like SupervisionNote.supervisor
+MAX_CASES: Final = 30
 NOTE_MISSING: Final = (
     "找不到這筆督導紀錄（可能已刪除）。",
     "This supervision record was not found (it may be deleted).",
@@ -45,9 +51,47 @@ def kind_label(kind: SupervisionKind, language: Language = "zh-TW") -> str:
     return en if language == "en" else zh
 
 
+class FollowUp(StrEnum):
+    """Where the agreed actions' follow-up stands on a given day."""
+
+    NONE = "none"  # no due date, nothing recorded
+    PENDING = "pending"  # 待追蹤: due today or later
+    OVERDUE = "overdue"  # 逾期: due before today, not done
+    DONE = "done"  # 已完成
+
+
+FOLLOW_UP_LABELS: Final[dict[FollowUp, tuple[str, str]]] = {
+    FollowUp.NONE: ("無", "None"),
+    FollowUp.PENDING: ("待追蹤", "Pending"),
+    FollowUp.OVERDUE: ("逾期", "Overdue"),
+    FollowUp.DONE: ("已完成", "Done"),
+}
+
+
+def follow_up_label(state: FollowUp, language: Language = "zh-TW") -> str:
+    zh, en = FOLLOW_UP_LABELS[state]
+    return en if language == "en" else zh
+
+
+def follow_up_state(due_on: date | None, done_on: date | None, today: date | None = None) -> FollowUp:
+    if done_on is not None:
+        return FollowUp.DONE
+    if due_on is None:
+        return FollowUp.NONE
+    return FollowUp.OVERDUE if due_on < (today or clock.today()) else FollowUp.PENDING
+
+
+def unique_cases(case_id: uuid.UUID | None, case_ids: Iterable[uuid.UUID]) -> tuple[uuid.UUID, ...]:
+    """The cases discussed, `case_id` first, without repeats."""
+    return tuple(dict.fromkeys([*([] if case_id is None else [case_id]), *case_ids]))
+
+
 @dataclass(frozen=True)
 class NoteValues:
-    """The editor as typed. `held_on` None keeps the stored date (today for a new draft), like the records tab."""
+    """The editor as typed. `held_on` None keeps the stored date (today for a new draft), like the records tab.
+
+    The cases discussed are `case_ids`, the primary one (`case_id`) first: either may be given, and each is made to
+    agree with the other (`case_id` is put first in `case_ids`; without it, the first of `case_ids` becomes it)."""
 
     kind: SupervisionKind
     held_on: date | None
@@ -55,6 +99,23 @@ class NoteValues:
     case_id: uuid.UUID | None = None
     content: str = ""
     agreed_actions: str = ""
+    case_ids: tuple[uuid.UUID, ...] = ()
+    follow_up_due_on: date | None = None
+
+    def __post_init__(self) -> None:
+        cases = unique_cases(self.case_id, self.case_ids)
+        object.__setattr__(self, "case_ids", cases)
+        object.__setattr__(self, "case_id", cases[0] if cases else None)
+
+
+@dataclass(frozen=True)
+class CaseChoice:
+    """A case the editor offers or lists: the client's name and the case manager ("" for a case not on this
+    laptop any more)."""
+
+    case_id: uuid.UUID
+    client_name: str
+    owner: str
 
 
 @dataclass(frozen=True)
@@ -66,13 +127,18 @@ class NoteRow:
     held_on: date
     supervisor: str
     attendees: tuple[str, ...]
-    case_id: uuid.UUID | None
-    client_name: str  # of the case discussed, "" without one
+    case_id: uuid.UUID | None  # the primary case, the first of `case_ids`
+    client_name: str  # of the primary case, "" without one
     case_owner: str
     content: str
     agreed_actions: str
     status: RecordStatus
     updated_at: datetime
+    case_ids: tuple[uuid.UUID, ...] = ()
+    cases: tuple[CaseChoice, ...] = ()  # one for each of `case_ids`, in order
+    follow_up_due_on: date | None = None
+    follow_up_done_on: date | None = None
+    follow_up_note: str = ""
 
     @property
     def final(self) -> bool:
@@ -80,7 +146,19 @@ class NoteRow:
 
     @property
     def values(self) -> NoteValues:
-        return NoteValues(self.kind, self.held_on, self.attendees, self.case_id, self.content, self.agreed_actions)
+        return NoteValues(
+            self.kind,
+            self.held_on,
+            self.attendees,
+            self.case_id,
+            self.content,
+            self.agreed_actions,
+            self.case_ids,
+            self.follow_up_due_on,
+        )
+
+    def follow_up(self, today: date | None = None) -> FollowUp:
+        return follow_up_state(self.follow_up_due_on, self.follow_up_done_on, today)
 
 
 def clean_attendees(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -88,8 +166,20 @@ def clean_attendees(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
 
 
+def typed_date(field: str, text: str) -> date | None:
+    """A date field of the editor as typed (ROC or Gregorian): None when empty; ProblemsError naming `field` with
+    the reason (民國115年2月沒有30日) when it is not a date."""
+    if not text.strip():
+        return None
+    try:
+        return parse_date(text, field)
+    except ValidationError as exc:
+        raise ProblemsError([problem(field, exc.message_zh, exc.message_en)]) from exc
+
+
 def note_problems(values: NoteValues, today: date | None = None) -> list[Problem]:
-    """What a draft may not hold: a date in the future, too many or too long attendee names."""
+    """What a draft may not hold: a date in the future, too many or too long attendee names, too many cases, a
+    follow-up due before the meeting."""
     found = date_problems("held_on", values.held_on, today or clock.today(), required=False)
     attendees = clean_attendees(values.attendees)
     if len(attendees) > MAX_ATTENDEES:
@@ -97,6 +187,17 @@ def note_problems(values: NoteValues, today: date | None = None) -> list[Problem
     if any(len(name) > MAX_NAME for name in attendees):
         found.append(
             problem("attendees", f"出席者姓名最多 {MAX_NAME} 個字。", f"A name has at most {MAX_NAME} characters.")
+        )
+    if len(values.case_ids) > MAX_CASES:
+        found.append(problem("case_ids", f"最多列出 {MAX_CASES} 個個案。", f"At most {MAX_CASES} cases."))
+    due, held = values.follow_up_due_on, values.held_on
+    if due is not None and held is not None and due < held:
+        found.append(
+            problem(
+                "follow_up_due_on",
+                "追蹤期限不能早於督導日期。",
+                "The follow-up cannot be due before the supervision date.",
+            )
         )
     return found
 
@@ -122,52 +223,103 @@ def _live(session: Session, note_id: uuid.UUID) -> SupervisionNote:
     return note
 
 
-def _check_case(session: Session, case_id: uuid.UUID | None) -> None:
-    if case_id is None:
+def _check_cases(session: Session, case_ids: tuple[uuid.UUID, ...]) -> None:
+    """Every case listed is a live case on this laptop (the server accepts only the author's team's cases, and a
+    supervisor's laptop holds exactly those)."""
+    if not case_ids:
         return
-    case = session.get(Case, case_id)
-    if case is None or case.deleted:
-        raise ProblemsError([problem("case_id", "找不到這個個案。", "This case was not found.")])
+    found = set(session.scalars(select(Case.id).where(Case.id.in_(case_ids), Case.deleted.is_(False))))
+    missing = [case_id for case_id in case_ids if case_id not in found]
+    if missing:
+        raise ProblemsError(
+            [
+                problem(
+                    "case_ids",
+                    f"找不到 {len(missing)} 個列出的個案（只能列出本機上團隊的個案）。",
+                    f"{len(missing)} listed case(s) not found (only the team's cases on this laptop can be listed).",
+                )
+            ]
+        )
+
+
+def _stored_values(note: SupervisionNote) -> NoteValues:
+    return NoteValues(
+        note.kind,
+        note.held_on,
+        tuple(note.attendees),
+        note.case_id,
+        note.content,
+        note.agreed_actions,
+        _as_uuids(note.case_ids),
+        note.follow_up_due_on,
+    )
 
 
 def save_draft_note(session: Session, note_id: uuid.UUID | None, values: NoteValues) -> uuid.UUID:
     """Create or update a draft; returns its id. `note_id` not yet in the store creates the draft with that id (an
     editor picks a new draft's id itself, so queued autosaves update one draft). A final record is refused."""
-    problems = note_problems(values)
+    existing = None if note_id is None else session.get(SupervisionNote, note_id)
+    if existing is not None:
+        existing = _live(session, existing.id)
+        refuse_final(existing.status)
+    held_on = values.held_on or (existing.held_on if existing is not None else clock.today())
+    # The due date is checked against the date the record keeps, typed or stored.
+    problems = note_problems(replace(values, held_on=held_on))
     if problems:
         raise ProblemsError(problems)
-    _check_case(session, values.case_id)
-    note = None if note_id is None else session.get(SupervisionNote, note_id)
+    _check_cases(session, values.case_ids)
+    note = existing
     if note is None:
-        note = SupervisionNote(
-            kind=values.kind, held_on=values.held_on or clock.today(), supervisor=actor(session) or "supervisor"
-        )
+        note = SupervisionNote(kind=values.kind, held_on=held_on, supervisor=actor(session) or "supervisor")
         if note_id is not None:
             note.id = note_id
         session.add(note)
-    else:
-        note = _live(session, note.id)
-        refuse_final(note.status)
     note.kind = values.kind
-    if values.held_on is not None:
-        note.held_on = values.held_on
+    note.held_on = held_on
     note.attendees = list(clean_attendees(values.attendees))
     note.case_id = values.case_id
+    note.case_ids = [str(case_id) for case_id in values.case_ids]
     note.content = values.content
     note.agreed_actions = values.agreed_actions
+    note.follow_up_due_on = values.follow_up_due_on
     session.flush()
     return note.id
 
 
 def finalise_note(session: Session, note_id: uuid.UUID) -> None:
-    """定稿: the record becomes immutable."""
+    """定稿: the record becomes immutable (but for its follow-up, `record_follow_up`)."""
     note = _live(session, note_id)
     refuse_final(note.status)
-    values = NoteValues(note.kind, note.held_on, tuple(note.attendees), note.case_id, note.content, note.agreed_actions)
-    problems = final_problems(values)
+    problems = final_problems(_stored_values(note))
     if problems:
         raise ProblemsError(problems)
     note.status = RecordStatus.FINAL
+
+
+def follow_up_problems(held_on: date, done_on: date | None, today: date | None = None) -> list[Problem]:
+    """A done date may not lie in the future, nor before the meeting that agreed the actions."""
+    found = date_problems("follow_up_done_on", done_on, today or clock.today(), required=False)
+    if done_on is not None and done_on < held_on:
+        found.append(
+            problem(
+                "follow_up_done_on",
+                "完成日期不能早於督導日期。",
+                "The follow-up cannot be done before the supervision date.",
+            )
+        )
+    return found
+
+
+def record_follow_up(session: Session, note_id: uuid.UUID, done_on: date | None, note_text: str) -> None:
+    """追蹤結果: the day the agreed actions were done (None: not yet) and what came of them. Works on a draft and on a
+    final record alike; it changes nothing else, so a final record stays as it was finalised."""
+    note = _live(session, note_id)
+    problems = follow_up_problems(note.held_on, done_on)
+    if problems:
+        raise ProblemsError(problems)
+    note.follow_up_done_on = done_on
+    note.follow_up_note = note_text
+    session.flush()
 
 
 def discard_draft_note(session: Session, note_id: uuid.UUID) -> None:
@@ -177,43 +329,74 @@ def discard_draft_note(session: Session, note_id: uuid.UUID) -> None:
     note.deleted = True
 
 
+def _as_uuids(values: Iterable[Any]) -> tuple[uuid.UUID, ...]:
+    """The case ids of a `case_ids` column; a value that is not a UUID (a damaged row) is left out."""
+    found: list[uuid.UUID] = []
+    for value in values or ():
+        try:
+            found.append(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return tuple(found)
+
+
+def _rows(session: Session, query: Select[SupervisionNote]) -> list[NoteRow]:
+    notes = list(session.scalars(query))
+    listed = {note.id: unique_cases(note.case_id, _as_uuids(note.case_ids)) for note in notes}
+    wanted = {case_id for cases in listed.values() for case_id in cases}
+    known: dict[uuid.UUID, CaseChoice] = {}
+    if wanted:
+        found = session.execute(
+            select(Case.id, Client.name, Case.owner)
+            .join(Client, Client.id == Case.client_id)
+            .where(Case.id.in_(wanted), Case.deleted.is_(False))
+        )
+        known = {case_id: CaseChoice(case_id, name, owner) for case_id, name, owner in found}
+    rows = []
+    for note in notes:
+        cases = tuple(known.get(case_id, CaseChoice(case_id, "", "")) for case_id in listed[note.id])
+        rows.append(
+            NoteRow(
+                id=note.id,
+                kind=note.kind,
+                held_on=note.held_on,
+                supervisor=note.supervisor,
+                attendees=tuple(note.attendees),
+                case_id=cases[0].case_id if cases else None,
+                client_name=cases[0].client_name if cases else "",
+                case_owner=cases[0].owner if cases else "",
+                content=note.content,
+                agreed_actions=note.agreed_actions,
+                status=note.status,
+                updated_at=note.updated_at,
+                case_ids=listed[note.id],
+                cases=cases,
+                follow_up_due_on=note.follow_up_due_on,
+                follow_up_done_on=note.follow_up_done_on,
+                follow_up_note=note.follow_up_note,
+            )
+        )
+    return rows
+
+
+def _live_notes() -> Select[SupervisionNote]:
+    return select(SupervisionNote).where(SupervisionNote.deleted.is_(False))
+
+
 def list_notes(session: Session, *, kind: SupervisionKind | None = None) -> list[NoteRow]:
     """Every live record in the store (the supervisor's own and those synced from the team), newest first."""
-    query = (
-        select(SupervisionNote, Client.name, Case.owner)
-        .outerjoin(Case, Case.id == SupervisionNote.case_id)
-        .outerjoin(Client, Client.id == Case.client_id)
-        .where(SupervisionNote.deleted.is_(False))
-    )
+    query = _live_notes()
     if kind is not None:
         query = query.where(SupervisionNote.kind == kind)
-    query = query.order_by(SupervisionNote.held_on.desc(), SupervisionNote.updated_at.desc())
-    return [
-        NoteRow(
-            id=note.id,
-            kind=note.kind,
-            held_on=note.held_on,
-            supervisor=note.supervisor,
-            attendees=tuple(note.attendees),
-            case_id=note.case_id,
-            client_name=name or "",
-            case_owner=owner or "",
-            content=note.content,
-            agreed_actions=note.agreed_actions,
-            status=note.status,
-            updated_at=note.updated_at,
-        )
-        for note, name, owner in session.execute(query)
-    ]
+    return _rows(session, query.order_by(SupervisionNote.held_on.desc(), SupervisionNote.updated_at.desc()))
 
 
-@dataclass(frozen=True)
-class CaseChoice:
-    """A case the editor offers to link: the client's name and the case manager."""
-
-    case_id: uuid.UUID
-    client_name: str
-    owner: str
+def overdue_follow_ups(session: Session, today: date | None = None) -> list[NoteRow]:
+    """Records whose follow-up was due before `today` (default: today) and is not done, longest overdue first."""
+    query = _live_notes().where(
+        SupervisionNote.follow_up_due_on < (today or clock.today()), SupervisionNote.follow_up_done_on.is_(None)
+    )
+    return _rows(session, query.order_by(SupervisionNote.follow_up_due_on, SupervisionNote.held_on))
 
 
 def case_choices(session: Session, text: str, *, limit: int = 30) -> list[CaseChoice]:

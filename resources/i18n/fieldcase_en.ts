@@ -160,9 +160,9 @@
     <message>
         <location filename="../../app/views/conflicts.py" line="109"/>
         <location filename="../../app/views/conflicts.py" line="158"/>
-        <location filename="../../app/views/supervisor/audit.py" line="79"/>
-        <location filename="../../app/views/supervisor/audit.py" line="103"/>
-        <location filename="../../app/views/supervisor/audit.py" line="120"/>
+        <location filename="../../app/views/supervisor/audit.py" line="107"/>
+        <location filename="../../app/views/supervisor/audit.py" line="140"/>
+        <location filename="../../app/views/supervisor/audit.py" line="160"/>
         <location filename="../../app/views/supervisor/review_queue.py" line="64"/>
         <location filename="../../app/views/supervisor/review_queue.py" line="136"/>
         <source>個案</source>
@@ -173,7 +173,7 @@
     <message>
         <location filename="../../app/views/conflicts.py" line="110"/>
         <location filename="../../app/views/conflicts.py" line="159"/>
-        <location filename="../../app/views/supervisor/audit.py" line="102"/>
+        <location filename="../../app/views/supervisor/audit.py" line="139"/>
         <source>資料</source>
         <extracomment>English in the code: Record</extracomment>
         <translation>Record</translation>
@@ -412,6 +412,7 @@
     </message>
     <message>
         <location filename="../../app/views/handover.py" line="104"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="172"/>
         <source>個案</source>
         <comment>Cases</comment>
         <extracomment>English in the code: Cases</extracomment>
@@ -1346,154 +1347,196 @@
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="77"/>
+        <location filename="../../app/views/supervisor/audit.py" line="89"/>
+        <source>、</source>
+        <extracomment>English in the code: , </extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="105"/>
         <source>姓名、身分證號或電話（空白：全部個案）</source>
         <extracomment>English in the code: Name, ID or phone (blank: all)</extracomment>
         <translation>Name, ID or phone (blank: all)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="82"/>
+        <location filename="../../app/views/supervisor/audit.py" line="110"/>
         <source>選擇個案</source>
         <extracomment>English in the code: Choose the client</extracomment>
         <translation>Choose the client</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="84"/>
+        <location filename="../../app/views/supervisor/audit.py" line="112"/>
         <source>尋找個案</source>
         <extracomment>English in the code: Find client</extracomment>
         <translation>Find client</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="87"/>
+        <location filename="../../app/views/supervisor/audit.py" line="115"/>
         <source>帳號（空白：所有人）</source>
         <extracomment>English in the code: Username (blank: everyone)</extracomment>
         <translation>Username (blank: everyone)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="88"/>
-        <location filename="../../app/views/supervisor/audit.py" line="99"/>
-        <location filename="../../app/views/supervisor/audit.py" line="121"/>
+        <location filename="../../app/views/supervisor/audit.py" line="116"/>
+        <location filename="../../app/views/supervisor/audit.py" line="136"/>
+        <location filename="../../app/views/supervisor/audit.py" line="161"/>
         <source>使用者</source>
         <extracomment>English in the code: User</extracomment>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="89"/>
+        <location filename="../../app/views/supervisor/audit.py" line="117"/>
         <source>起日</source>
         <extracomment>English in the code: From</extracomment>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="90"/>
+        <location filename="../../app/views/supervisor/audit.py" line="118"/>
         <source>迄日</source>
         <extracomment>English in the code: To</extracomment>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="91"/>
+        <location filename="../../app/views/supervisor/audit.py" line="122"/>
         <source>查詢</source>
         <extracomment>English in the code: Search</extracomment>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="98"/>
+        <location filename="../../app/views/supervisor/audit.py" line="127"/>
+        <source>選好條件後按「查詢」；空白的條件表示不限，預設為最近 7 天。</source>
+        <extracomment>English in the code: Choose what to look for and press Search; a blank filter means any. The last 7 days by default.</extracomment>
+        <translation>Choose what to look for and press Search; a blank filter means any. The last 7 days by default.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="135"/>
         <source>時間</source>
         <comment>When</comment>
         <extracomment>English in the code: When</extracomment>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="100"/>
+        <location filename="../../app/views/supervisor/audit.py" line="137"/>
         <source>裝置</source>
         <extracomment>English in the code: Device</extracomment>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="101"/>
+        <location filename="../../app/views/supervisor/audit.py" line="138"/>
         <source>動作</source>
         <extracomment>English in the code: Action</extracomment>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="104"/>
+        <location filename="../../app/views/supervisor/audit.py" line="141"/>
         <source>來源位址</source>
         <extracomment>English in the code: Address</extracomment>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="105"/>
+        <location filename="../../app/views/supervisor/audit.py" line="142"/>
         <source>說明</source>
         <comment>Detail</comment>
         <extracomment>English in the code: Detail</extracomment>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="107"/>
+        <location filename="../../app/views/supervisor/audit.py" line="144"/>
         <location filename="../../app/views/supervisor/pages.py" line="72"/>
         <source>稽核紀錄</source>
         <extracomment>English in the code: Audit log</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="122"/>
+        <location filename="../../app/views/supervisor/audit.py" line="162"/>
         <source>日期</source>
         <comment>Days</comment>
         <extracomment>English in the code: Days</extracomment>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="126"/>
+        <location filename="../../app/views/supervisor/audit.py" line="166"/>
         <source>誰在何時、從哪台裝置讀取或修改了哪筆資料（個人資料保護法）。紀錄保存在同步伺服器上，查詢需要連線。</source>
         <extracomment>English in the code: Who read or changed which record, when, from which device. The log is kept on the sync server: searching it needs the network.</extracomment>
         <translation>Who read or changed which record, when, from which device. The log is kept on the sync server: searching it needs the network.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="143"/>
+        <location filename="../../app/views/supervisor/audit.py" line="186"/>
         <source>全部個案</source>
         <extracomment>English in the code: All clients</extracomment>
         <translation>All clients</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="155"/>
+        <location filename="../../app/views/supervisor/audit.py" line="198"/>
         <source>本機找不到符合的個案。</source>
         <extracomment>English in the code: No client on this laptop matches.</extracomment>
         <translation>No client on this laptop matches.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="174"/>
+        <location filename="../../app/views/supervisor/audit.py" line="217"/>
         <source>迄日不能早於起日。</source>
         <extracomment>English in the code: The last day is before the first.</extracomment>
         <translation>The last day is before the first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="177"/>
+        <location filename="../../app/views/supervisor/audit.py" line="220"/>
         <source>查詢中…</source>
         <extracomment>English in the code: Searching…</extracomment>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="191"/>
+        <location filename="../../app/views/supervisor/audit.py" line="234"/>
         <source>無法連線到同步伺服器：稽核紀錄保存在伺服器上，請連上網路後再查詢。</source>
         <extracomment>English in the code: The sync server cannot be reached: the audit log is kept on the server; search again once online.</extracomment>
         <translation>The sync server cannot be reached: the audit log is kept on the server; search again once online.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="198"/>
+        <location filename="../../app/views/supervisor/audit.py" line="241"/>
         <source>請先登入同步伺服器，才能查詢稽核紀錄。</source>
         <extracomment>English in the code: Log in to the sync server to search the audit log.</extracomment>
         <translation>Log in to the sync server to search the audit log.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="224"/>
+        <location filename="../../app/views/supervisor/audit.py" line="273"/>
         <source>（僅列出最新的部分，請縮小範圍）</source>
         <extracomment>English in the code:  (the newest only: narrow the search)</extracomment>
         <translation> (the newest only: narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/audit.py" line="232"/>
+        <location filename="../../app/views/supervisor/audit.py" line="281"/>
         <source>沒有符合的紀錄。</source>
         <extracomment>English in the code: No entry matches.</extracomment>
         <translation>No entry matches.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="302"/>
+        <source>新增</source>
+        <extracomment>English in the code: created</extracomment>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="304"/>
+        <source>帳號或密碼錯誤</source>
+        <extracomment>English in the code: wrong username or password</extracomment>
+        <translation>wrong username or password</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="312"/>
+        <source>同步下載（含衝突）</source>
+        <extracomment>English in the code: synced down (with a conflict)</extracomment>
+        <translation>synced down (with a conflict)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="314"/>
+        <source>同步下載</source>
+        <extracomment>English in the code: synced down</extracomment>
+        <translation>synced down</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/audit.py" line="346"/>
+        <source>查詢稽核紀錄</source>
+        <extracomment>English in the code: searched the audit log</extracomment>
+        <translation>searched the audit log</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/dashboard.py" line="77"/>
@@ -1815,26 +1858,227 @@
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="92"/>
-        <source>督導類別篩選</source>
-        <extracomment>English in the code: Kind filter</extracomment>
-        <translation>Kind filter</translation>
+        <location filename="../../app/views/supervisor/note_cases.py" line="35"/>
+        <source>（不在本機的個案）</source>
+        <extracomment>English in the code: (a case not on this laptop)</extracomment>
+        <translation>(a case not on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="93"/>
-        <source>全部類別</source>
-        <extracomment>English in the code: Every kind</extracomment>
-        <translation>Every kind</translation>
+        <location filename="../../app/views/supervisor/note_cases.py" line="50"/>
+        <source>搜尋個案</source>
+        <comment>Find a case</comment>
+        <extracomment>English in the code: Find a case</extracomment>
+        <translation>Find a case</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="97"/>
-        <source>新增督導紀錄</source>
-        <extracomment>English in the code: New record</extracomment>
-        <translation>New record</translation>
+        <location filename="../../app/views/supervisor/note_cases.py" line="51"/>
+        <source>輸入個案姓名或承辦人帳號搜尋</source>
+        <extracomment>English in the code: Type a client&apos;s name to find</extracomment>
+        <translation>Type a client&apos;s name to find</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="104"/>
-        <location filename="../../app/views/supervisor/notes.py" line="180"/>
+        <location filename="../../app/views/supervisor/note_cases.py" line="53"/>
+        <source>輸入姓名後按 Enter 加入搜尋到的個案。</source>
+        <extracomment>English in the code: Type a name, then press Enter to add the case found.</extracomment>
+        <translation>Type a name, then press Enter to add the case found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="56"/>
+        <source>搜尋到的個案</source>
+        <extracomment>English in the code: Cases found</extracomment>
+        <translation>Cases found</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="58"/>
+        <source>加入</source>
+        <extracomment>English in the code: Add</extracomment>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="59"/>
+        <source>加入討論的個案</source>
+        <extracomment>English in the code: Add the case found</extracomment>
+        <translation>Add the case found</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="62"/>
+        <source>討論的個案</source>
+        <extracomment>English in the code: Cases discussed</extracomment>
+        <translation>Cases discussed</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="64"/>
+        <source>第一個是主要個案（決定同步給誰）；按兩下開啟個案。</source>
+        <extracomment>English in the code: The first is the primary case (it decides who receives the record); double-click opens a case.</extracomment>
+        <translation>The first is the primary case (it decides who receives the record); double-click opens a case.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="73"/>
+        <source>移除</source>
+        <extracomment>English in the code: Remove</extracomment>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="74"/>
+        <source>移除選取的個案</source>
+        <extracomment>English in the code: Remove the selected case</extracomment>
+        <translation>Remove the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="76"/>
+        <source>設為主要</source>
+        <extracomment>English in the code: Make primary</extracomment>
+        <translation>Make primary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="77"/>
+        <source>設為主要個案</source>
+        <extracomment>English in the code: Make the selected case primary</extracomment>
+        <translation>Make the selected case primary</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="79"/>
+        <source>開啟個案</source>
+        <comment>Open case</comment>
+        <extracomment>English in the code: Open case</extracomment>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_cases.py" line="179"/>
+        <source>（主要）</source>
+        <extracomment>English in the code:  (primary)</extracomment>
+        <translation> (primary)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="92"/>
+        <source>督導紀錄</source>
+        <comment>Supervision record</comment>
+        <extracomment>English in the code: Supervision record</extracomment>
+        <translation>Supervision record</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="98"/>
+        <source>督導類別</source>
+        <extracomment>English in the code: Kind</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="101"/>
+        <source>督導日期</source>
+        <extracomment>English in the code: Date</extracomment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="103"/>
+        <source>出席的團隊成員</source>
+        <extracomment>English in the code: Team members attending</extracomment>
+        <translation>Team members attending</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="110"/>
+        <source>其他出席者</source>
+        <extracomment>English in the code: Other attendees</extracomment>
+        <translation>Other attendees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="111"/>
+        <source>其他出席者，以頓號分隔</source>
+        <extracomment>English in the code: Other attendees, separated by commas</extracomment>
+        <translation>Other attendees, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="114"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="173"/>
+        <source>督導內容</source>
+        <extracomment>English in the code: Content</extracomment>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="115"/>
+        <source>討論內容、觀察與建議</source>
+        <extracomment>English in the code: What was discussed, observed, advised</extracomment>
+        <translation>What was discussed, observed, advised</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="118"/>
+        <source>決議與待辦事項</source>
+        <extracomment>English in the code: Agreed actions</extracomment>
+        <translation>Agreed actions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="120"/>
+        <source>決議事項、負責人與期限（每行一項）</source>
+        <extracomment>English in the code: Agreed actions, who and by when (one a line)</extracomment>
+        <translation>Agreed actions, who and by when (one a line)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="123"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="175"/>
+        <location filename="../../app/views/workspace/referral_tab.py" line="91"/>
+        <source>追蹤期限</source>
+        <extracomment>English in the code: Follow-up due</extracomment>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="126"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="144"/>
+        <source>完成日期</source>
+        <extracomment>English in the code: Done on</extracomment>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="128"/>
+        <source>追蹤說明</source>
+        <extracomment>English in the code: Follow-up note</extracomment>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="130"/>
+        <source>決議事項的執行情形與結果</source>
+        <extracomment>English in the code: What was done about the agreed actions, and what came of it</extracomment>
+        <translation>What was done about the agreed actions, and what came of it</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="138"/>
+        <source>儲存追蹤結果</source>
+        <extracomment>English in the code: Save follow-up</extracomment>
+        <translation>Save follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="139"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="258"/>
+        <source>追蹤結果</source>
+        <extracomment>English in the code: Follow-up outcome</extracomment>
+        <translation>Follow-up outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="141"/>
+        <source>定稿後仍可記錄追蹤結果。</source>
+        <extracomment>English in the code: The follow-up can be recorded after finalising too.</extracomment>
+        <translation>The follow-up can be recorded after finalising too.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="159"/>
+        <location filename="../../app/views/workspace/records_tab.py" line="92"/>
+        <source>刪除草稿</source>
+        <extracomment>English in the code: Discard draft</extracomment>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="160"/>
+        <source>儲存草稿</source>
+        <extracomment>English in the code: Save draft</extracomment>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="162"/>
+        <source>定稿…</source>
+        <extracomment>English in the code: Finalise…</extracomment>
+        <translation>Finalise…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="166"/>
+        <location filename="../../app/views/supervisor/note_list.py" line="79"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
         <location filename="../../app/views/workspace/plan_editor.py" line="191"/>
@@ -1847,8 +2091,8 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="105"/>
-        <location filename="../../app/views/supervisor/notes.py" line="179"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="169"/>
+        <location filename="../../app/views/supervisor/note_list.py" line="80"/>
         <location filename="../../app/views/workspace/records_tab.py" line="122"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="139"/>
@@ -1858,201 +2102,133 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="106"/>
-        <location filename="../../app/views/supervisor/notes.py" line="183"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="170"/>
+        <location filename="../../app/views/supervisor/note_list.py" line="82"/>
+        <source>出席者</source>
+        <extracomment>English in the code: Attendees</extracomment>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="174"/>
+        <source>決議與待辦</source>
+        <extracomment>English in the code: Agreed actions</extracomment>
+        <translation>Agreed actions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="260"/>
+        <source>追蹤結果（草稿儲存後可記錄）</source>
+        <extracomment>English in the code: Follow-up outcome (once the draft is saved)</extracomment>
+        <translation>Follow-up outcome (once the draft is saved)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_list.py" line="81"/>
         <source>個案</source>
         <comment>Case</comment>
         <extracomment>English in the code: Case</extracomment>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="107"/>
-        <location filename="../../app/views/supervisor/notes.py" line="181"/>
-        <source>出席者</source>
-        <extracomment>English in the code: Attendees</extracomment>
-        <translation>Attendees</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="108"/>
+        <location filename="../../app/views/supervisor/note_list.py" line="83"/>
         <location filename="../../app/views/workspace/plan_dialogs.py" line="162"/>
         <location filename="../../app/views/workspace/plan_dialogs.py" line="179"/>
         <location filename="../../app/views/workspace/plan_editor.py" line="60"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="65"/>
+        <location filename="../../app/views/workspace/plan_versions.py" line="23"/>
         <source>狀態</source>
         <comment>Status</comment>
         <extracomment>English in the code: Status</extracomment>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="111"/>
+        <location filename="../../app/views/supervisor/note_list.py" line="84"/>
+        <source>追蹤</source>
+        <extracomment>English in the code: Follow-up</extracomment>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_list.py" line="87"/>
         <source>督導紀錄清單</source>
         <extracomment>English in the code: Supervision records</extracomment>
         <translation>Supervision records</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="129"/>
-        <source>督導類別</source>
-        <extracomment>English in the code: Kind</extracomment>
-        <translation>Kind</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="105"/>
+        <source>已定稿</source>
+        <extracomment>English in the code: Final</extracomment>
+        <translation>Final</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="132"/>
-        <source>督導日期</source>
-        <extracomment>English in the code: Date</extracomment>
-        <translation>Date</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="105"/>
+        <source>草稿</source>
+        <extracomment>English in the code: Draft</extracomment>
+        <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="134"/>
-        <source>出席的團隊成員</source>
-        <extracomment>English in the code: Team members attending</extracomment>
-        <translation>Team members attending</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="189"/>
+        <source>督導類別篩選</source>
+        <extracomment>English in the code: Kind filter</extracomment>
+        <translation>Kind filter</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="139"/>
-        <source>其他出席者</source>
-        <extracomment>English in the code: Other attendees</extracomment>
-        <translation>Other attendees</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="190"/>
+        <source>全部類別</source>
+        <extracomment>English in the code: Every kind</extracomment>
+        <translation>Every kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="140"/>
-        <source>其他出席者，以頓號分隔</source>
-        <extracomment>English in the code: Other attendees, separated by commas</extracomment>
-        <translation>Other attendees, separated by commas</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="194"/>
+        <source>追蹤狀態篩選</source>
+        <extracomment>English in the code: Follow-up filter</extracomment>
+        <translation>Follow-up filter</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="142"/>
-        <source>搜尋個案</source>
-        <comment>Find a case</comment>
-        <extracomment>English in the code: Find a case</extracomment>
-        <translation>Find a case</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="195"/>
+        <source>全部追蹤狀態</source>
+        <extracomment>English in the code: Any follow-up</extracomment>
+        <translation>Any follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="143"/>
-        <source>輸入個案姓名或承辦人帳號搜尋</source>
-        <extracomment>English in the code: Type a client&apos;s name to find</extracomment>
-        <translation>Type a client&apos;s name to find</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="201"/>
+        <source>逾期追蹤</source>
+        <extracomment>English in the code: Overdue follow-ups</extracomment>
+        <translation>Overdue follow-ups</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="145"/>
-        <source>討論的個案</source>
-        <extracomment>English in the code: Case discussed</extracomment>
-        <translation>Case discussed</translation>
+        <location filename="../../app/views/supervisor/note_list.py" line="203"/>
+        <source>新增督導紀錄</source>
+        <extracomment>English in the code: New record</extracomment>
+        <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="146"/>
-        <location filename="../../app/views/supervisor/notes.py" line="352"/>
-        <location filename="../../app/views/supervisor/notes.py" line="494"/>
-        <source>（不指定個案）</source>
-        <extracomment>English in the code: (no case)</extracomment>
-        <translation>(no case)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="147"/>
-        <source>開啟個案</source>
-        <comment>Open case</comment>
-        <extracomment>English in the code: Open case</extracomment>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="150"/>
-        <location filename="../../app/views/supervisor/notes.py" line="184"/>
-        <source>督導內容</source>
-        <extracomment>English in the code: Content</extracomment>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="151"/>
-        <source>討論內容、觀察與建議</source>
-        <extracomment>English in the code: What was discussed, observed, advised</extracomment>
-        <translation>What was discussed, observed, advised</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="153"/>
-        <source>決議與待辦事項</source>
-        <extracomment>English in the code: Agreed actions</extracomment>
-        <translation>Agreed actions</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="155"/>
-        <source>決議事項、負責人與期限（每行一項）</source>
-        <extracomment>English in the code: Agreed actions, who and by when (one a line)</extracomment>
-        <translation>Agreed actions, who and by when (one a line)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="164"/>
-        <source>儲存草稿</source>
-        <extracomment>English in the code: Save draft</extracomment>
-        <translation>Save draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="167"/>
-        <source>定稿…</source>
-        <extracomment>English in the code: Finalise…</extracomment>
-        <translation>Finalise…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="169"/>
-        <location filename="../../app/views/workspace/records_tab.py" line="92"/>
-        <source>刪除草稿</source>
-        <extracomment>English in the code: Discard draft</extracomment>
-        <translation>Discard draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="185"/>
-        <source>決議與待辦</source>
-        <extracomment>English in the code: Agreed actions</extracomment>
-        <translation>Agreed actions</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="191"/>
-        <source>督導紀錄</source>
-        <comment>Supervision record</comment>
-        <extracomment>English in the code: Supervision record</extracomment>
-        <translation>Supervision record</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="198"/>
+        <location filename="../../app/views/supervisor/notes.py" line="88"/>
         <source>選擇左側的紀錄，或按「新增督導紀錄」。</source>
         <extracomment>English in the code: Pick a record on the left, or make a new one.</extracomment>
         <translation>Pick a record on the left, or make a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="212"/>
+        <location filename="../../app/views/supervisor/notes.py" line="102"/>
         <source>督導紀錄</source>
         <comment>Supervision records</comment>
         <extracomment>English in the code: Supervision records</extracomment>
         <translation>Supervision records</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="269"/>
-        <source>已定稿</source>
-        <extracomment>English in the code: Final</extracomment>
-        <translation>Final</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="269"/>
-        <source>草稿</source>
-        <extracomment>English in the code: Draft</extracomment>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="320"/>
+        <location filename="../../app/views/supervisor/notes.py" line="181"/>
         <source>新的督導紀錄（草稿，輸入後自動儲存）</source>
         <extracomment>English in the code: New record (a draft, saved as you type)</extracomment>
         <translation>New record (a draft, saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="443"/>
+        <location filename="../../app/views/supervisor/notes.py" line="297"/>
         <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
         <source>定稿</source>
         <extracomment>English in the code: Finalise</extracomment>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="444"/>
-        <source>定稿後這筆督導紀錄不可再修改。確定定稿？</source>
-        <extracomment>English in the code: A finalised record cannot be changed any more. Finalise it?</extracomment>
-        <translation>A finalised record cannot be changed any more. Finalise it?</translation>
+        <location filename="../../app/views/supervisor/notes.py" line="298"/>
+        <source>定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？</source>
+        <extracomment>English in the code: A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</extracomment>
+        <translation>A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/overview.py" line="125"/>
@@ -2314,7 +2490,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="70"/>
-        <location filename="../../app/views/workspace/review_state.py" line="23"/>
+        <location filename="../../app/views/workspace/review_state.py" line="27"/>
         <source>送審說明</source>
         <comment>Note</comment>
         <extracomment>English in the code: Note</extracomment>
@@ -2323,7 +2499,7 @@
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="75"/>
         <location filename="../../app/views/workspace/plan_editor.py" line="169"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="66"/>
+        <location filename="../../app/views/workspace/plan_versions.py" line="24"/>
         <source>計畫期間</source>
         <extracomment>English in the code: Period</extracomment>
         <translation>Period</translation>
@@ -2338,21 +2514,21 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="78"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="67"/>
+        <location filename="../../app/views/workspace/plan_versions.py" line="25"/>
         <source>知後同意</source>
         <extracomment>English in the code: Consent</extracomment>
         <translation>Consent</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="79"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="146"/>
+        <location filename="../../app/views/workspace/plan_versions.py" line="38"/>
         <source>未同意</source>
         <extracomment>English in the code: not yet</extracomment>
         <translation>not yet</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="83"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="68"/>
+        <location filename="../../app/views/workspace/plan_versions.py" line="26"/>
         <source>修訂原因</source>
         <comment>Revision reason</comment>
         <extracomment>English in the code: Revision reason</extracomment>
@@ -2380,9 +2556,9 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="100"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="113"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="121"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="449"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="81"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="89"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="196"/>
         <source>結案日</source>
         <comment>Closing date</comment>
         <extracomment>English in the code: Closing date</extracomment>
@@ -2390,8 +2566,8 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="101"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="305"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="448"/>
+        <location filename="../../app/views/workspace/closure_record.py" line="24"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="195"/>
         <source>結案原因</source>
         <comment>Reason</comment>
         <extracomment>English in the code: Reason</extracomment>
@@ -2399,8 +2575,8 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="102"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="306"/>
-        <location filename="../../app/views/workspace/closure_tab.py" line="450"/>
+        <location filename="../../app/views/workspace/closure_record.py" line="25"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="197"/>
         <source>結案摘要</source>
         <comment>Summary</comment>
         <extracomment>English in the code: Summary</extracomment>
@@ -2458,7 +2634,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="152"/>
-        <location filename="../../app/views/workspace/review_state.py" line="25"/>
+        <location filename="../../app/views/workspace/review_state.py" line="29"/>
         <source>督導意見</source>
         <extracomment>English in the code: Comment</extracomment>
         <translation>Comment</translation>
@@ -2704,7 +2880,7 @@
     </message>
     <message>
         <location filename="../../app/views/unit_dialog.py" line="131"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="89"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="72"/>
         <source>儲存</source>
         <extracomment>English in the code: Save</extracomment>
         <translation>Save</translation>
@@ -2855,100 +3031,100 @@
         <translation>Finalised; it cannot be changed. When things change, add a new assessment.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="64"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="65"/>
         <source>檔名</source>
         <extracomment>English in the code: File</extracomment>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="65"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="66"/>
         <source>類型</source>
         <comment>Type</comment>
         <extracomment>English in the code: Type</extracomment>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="66"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="67"/>
         <source>大小</source>
         <extracomment>English in the code: Size</extracomment>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="67"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="68"/>
         <source>加入日期</source>
         <extracomment>English in the code: Added</extracomment>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="68"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="69"/>
         <source>說明</source>
         <comment>Description</comment>
         <extracomment>English in the code: Description</extracomment>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="70"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="71"/>
         <source>附件</source>
         <extracomment>English in the code: Attachments</extracomment>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="75"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="76"/>
         <source>尚無附件。可加入身心障礙證明、同意書、計畫書簽名頁等掃描檔；檔案加密存放於本機資料庫。</source>
         <extracomment>English in the code: No attachments yet. Add scans of the certificate, consent forms or signed plans; they are kept encrypted in the local store.</extracomment>
         <translation>No attachments yet. Add scans of the certificate, consent forms or signed plans; they are kept encrypted in the local store.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="83"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="84"/>
         <source>附件說明</source>
         <extracomment>English in the code: Description</extracomment>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="84"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="85"/>
         <source>加入時的說明（選填），例：身心障礙證明正反面</source>
         <extracomment>English in the code: Description</extracomment>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="85"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="86"/>
         <source>加入檔案…</source>
         <extracomment>English in the code: Add file…</extracomment>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="86"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="87"/>
         <source>開啟</source>
         <extracomment>English in the code: Open</extracomment>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="87"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="88"/>
         <source>另存副本…</source>
         <comment>Save a copy…</comment>
         <extracomment>English in the code: Save a copy…</extracomment>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="146"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="148"/>
         <source>加入附件</source>
         <extracomment>English in the code: Add an attachment</extracomment>
         <translation>Add an attachment</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="167"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="169"/>
         <source>加入附件…</source>
         <extracomment>English in the code: Adding the file…</extracomment>
         <translation>Adding the file…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="176"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="178"/>
         <source>另存副本</source>
         <extracomment>English in the code: Save a copy</extracomment>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/attachments_tab.py" line="191"/>
+        <location filename="../../app/views/workspace/attachments_tab.py" line="193"/>
         <source>另存副本…</source>
         <comment>Saving the copy…</comment>
         <extracomment>English in the code: Saving the copy…</extracomment>
@@ -3018,192 +3194,170 @@
         <translation>Add a disability certificate</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="102"/>
-        <source>結案原因</source>
-        <comment>Closure reason</comment>
-        <extracomment>English in the code: Closure reason</extracomment>
-        <translation>Closure reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="118"/>
-        <source>條件</source>
-        <extracomment>English in the code: What it needs</extracomment>
-        <translation>What it needs</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="132"/>
-        <source>結案摘要</source>
-        <comment>Closing summary</comment>
-        <extracomment>English in the code: Closing summary</extracomment>
-        <translation>Closing summary</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="134"/>
-        <source>服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）</source>
-        <extracomment>English in the code: Services given, goals met, why the case closes, and what next</extracomment>
-        <translation>Services given, goals met, why the case closes, and what next</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="150"/>
-        <source>沒有詢問或不適用者請選「未評」；結案後仍可補記。</source>
-        <extracomment>English in the code: Choose “Not rated” when not asked; it can be added after closing.</extracomment>
-        <translation>Choose “Not rated” when not asked; it can be added after closing.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="165"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="95"/>
-        <source>給督導的說明（選填）</source>
-        <extracomment>English in the code: Note to the supervisor (optional)</extracomment>
-        <translation>Note to the supervisor (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="166"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="96"/>
-        <source>送審說明</source>
-        <comment>Note to the supervisor</comment>
-        <extracomment>English in the code: Note to the supervisor</extracomment>
-        <translation>Note to the supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="177"/>
-        <source>上一步</source>
-        <extracomment>English in the code: Back</extracomment>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="178"/>
-        <source>下一步</source>
-        <extracomment>English in the code: Next</extracomment>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="179"/>
-        <source>確認結案</source>
-        <extracomment>English in the code: Close the case</extracomment>
-        <translation>Close the case</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="180"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="90"/>
-        <source>送審</source>
-        <extracomment>English in the code: Submit for sign-off</extracomment>
-        <translation>Submit for sign-off</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="181"/>
-        <source>將結案送督導審核</source>
-        <extracomment>English in the code: Send the closure to the supervisor for sign-off</extracomment>
-        <translation>Send the closure to the supervisor for sign-off</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="200"/>
-        <source>結案紀錄</source>
-        <extracomment>English in the code: Closure</extracomment>
-        <translation>Closure</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="207"/>
-        <source>儲存滿意度</source>
-        <extracomment>English in the code: Save satisfaction</extracomment>
-        <translation>Save satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="211"/>
-        <source>結案後補記滿意度</source>
-        <extracomment>English in the code: Satisfaction asked after closing</extracomment>
-        <translation>Satisfaction asked after closing</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="235"/>
-        <source>送審中的結案</source>
-        <extracomment>English in the code: Closure submitted for sign-off</extracomment>
-        <translation>Closure submitted for sign-off</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="271"/>
-        <source>個案將於個案管理員的筆電同步時結案。</source>
-        <extracomment>English in the code: The case closes when the case manager&apos;s laptop syncs.</extracomment>
-        <translation>The case closes when the case manager&apos;s laptop syncs.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="283"/>
-        <source>個案尚未開案，不能結案。</source>
-        <extracomment>English in the code: The case has not been opened yet.</extracomment>
-        <translation>The case has not been opened yet.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="289"/>
-        <source>請依意見修改結案內容，在最後一步再按「送審」。</source>
-        <extracomment>English in the code: Correct the closure as asked and submit it again from the last step.</extracomment>
-        <translation>Correct the closure as asked and submit it again from the last step.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="304"/>
+        <location filename="../../app/views/workspace/closure_record.py" line="23"/>
         <source>結案日</source>
         <comment>Closed on</comment>
         <extracomment>English in the code: Closed on</extracomment>
         <translation>Closed on</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="351"/>
+        <location filename="../../app/views/workspace/closure_record.py" line="44"/>
+        <source>結案紀錄</source>
+        <extracomment>English in the code: Closure</extracomment>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_record.py" line="47"/>
+        <source>儲存滿意度</source>
+        <extracomment>English in the code: Save satisfaction</extracomment>
+        <translation>Save satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_record.py" line="49"/>
+        <source>結案後補記滿意度</source>
+        <extracomment>English in the code: Satisfaction asked after closing</extracomment>
+        <translation>Satisfaction asked after closing</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_record.py" line="76"/>
+        <source>送審中的結案</source>
+        <extracomment>English in the code: Closure submitted for sign-off</extracomment>
+        <translation>Closure submitted for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_record.py" line="88"/>
+        <source>個案將於個案管理員的筆電同步時結案。</source>
+        <extracomment>English in the code: The case closes when the case manager&apos;s laptop syncs.</extracomment>
+        <translation>The case closes when the case manager&apos;s laptop syncs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_steps.py" line="70"/>
+        <source>結案原因</source>
+        <comment>Closure reason</comment>
+        <extracomment>English in the code: Closure reason</extracomment>
+        <translation>Closure reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_steps.py" line="86"/>
+        <source>條件</source>
+        <extracomment>English in the code: What it needs</extracomment>
+        <translation>What it needs</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_steps.py" line="114"/>
         <source>請先選擇結案原因。</source>
         <extracomment>English in the code: Pick a reason.</extracomment>
         <translation>Pick a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="369"/>
-        <source>可以此原因結案。</source>
-        <extracomment>English in the code: The case can close for this reason.</extracomment>
-        <translation>The case can close for this reason.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="375"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="120"/>
         <source>檢查中…</source>
         <extracomment>English in the code: Checking…</extracomment>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="413"/>
-        <source>請選擇結案原因。</source>
-        <extracomment>English in the code: Choose a closure reason.</extracomment>
-        <translation>Choose a closure reason.</translation>
+        <location filename="../../app/views/workspace/closure_steps.py" line="125"/>
+        <source>可以此原因結案。</source>
+        <extracomment>English in the code: The case can close for this reason.</extracomment>
+        <translation>The case can close for this reason.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="416"/>
-        <source>正在檢查結案條件，請稍候再按。</source>
-        <extracomment>English in the code: Still checking; try again.</extracomment>
-        <translation>Still checking; try again.</translation>
+        <location filename="../../app/views/workspace/closure_steps.py" line="138"/>
+        <source>結案摘要</source>
+        <comment>Closing summary</comment>
+        <extracomment>English in the code: Closing summary</extracomment>
+        <translation>Closing summary</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="420"/>
-        <source>尚不符合此結案原因的條件（見上方說明）：請先補齊紀錄，或改選其他結案原因。</source>
-        <extracomment>English in the code: This reason cannot be used yet (see above): complete the record or choose another reason.</extracomment>
-        <translation>This reason cannot be used yet (see above): complete the record or choose another reason.</translation>
+        <location filename="../../app/views/workspace/closure_steps.py" line="140"/>
+        <source>服務歷程、目標達成情形、結案理由與後續建議（結案摘要表）</source>
+        <extracomment>English in the code: Services given, goals met, why the case closes, and what next</extracomment>
+        <translation>Services given, goals met, why the case closes, and what next</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="427"/>
-        <source>請填寫結案摘要。</source>
-        <extracomment>English in the code: Write the closing summary.</extracomment>
-        <translation>Write the closing summary.</translation>
+        <location filename="../../app/views/workspace/closure_steps.py" line="160"/>
+        <source>沒有詢問或不適用者請選「未評」；結案後仍可補記。</source>
+        <extracomment>English in the code: Choose “Not rated” when not asked; it can be added after closing.</extracomment>
+        <translation>Choose “Not rated” when not asked; it can be added after closing.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="454"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="201"/>
         <source>本單位結案須經督導核准：按「送審」後，督導核准時個案才結案（階段 G）。</source>
         <extracomment>English in the code: Closures in this team need the supervisor&apos;s approval: submit it; the case closes (stage G) once approved.</extracomment>
         <translation>Closures in this team need the supervisor&apos;s approval: submit it; the case closes (stage G) once approved.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="460"/>
+        <location filename="../../app/views/workspace/closure_steps.py" line="209"/>
         <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄；或按「送審」先請督導審核。</source>
         <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or submit it for the supervisor&apos;s sign-off first.</extracomment>
         <translation>Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added. Or submit it for the supervisor&apos;s sign-off first.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/closure_tab.py" line="484"/>
-        <location filename="../../app/views/workspace/plan_tab.py" line="343"/>
-        <source>已送督導審核；同步後督導即可審閱。</source>
-        <extracomment>English in the code: Submitted; the supervisor sees it after the next sync.</extracomment>
-        <translation>Submitted; the supervisor sees it after the next sync.</translation>
+        <location filename="../../app/views/workspace/closure_tab.py" line="66"/>
+        <source>上一步</source>
+        <extracomment>English in the code: Back</extracomment>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="67"/>
+        <source>下一步</source>
+        <extracomment>English in the code: Next</extracomment>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="68"/>
+        <source>確認結案</source>
+        <extracomment>English in the code: Close the case</extracomment>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="69"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="73"/>
+        <source>送審</source>
+        <extracomment>English in the code: Submit for sign-off</extracomment>
+        <translation>Submit for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="70"/>
+        <source>將結案送督導審核</source>
+        <extracomment>English in the code: Send the closure to the supervisor for sign-off</extracomment>
+        <translation>Send the closure to the supervisor for sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="133"/>
+        <source>個案尚未開案，不能結案。</source>
+        <extracomment>English in the code: The case has not been opened yet.</extracomment>
+        <translation>The case has not been opened yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="139"/>
+        <source>請依意見修改結案內容，在最後一步再按「送審」。</source>
+        <extracomment>English in the code: Correct the closure as asked and submit it again from the last step.</extracomment>
+        <translation>Correct the closure as asked and submit it again from the last step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="229"/>
+        <source>請選擇結案原因。</source>
+        <extracomment>English in the code: Choose a closure reason.</extracomment>
+        <translation>Choose a closure reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="232"/>
+        <source>正在檢查結案條件，請稍候再按。</source>
+        <extracomment>English in the code: Still checking; try again.</extracomment>
+        <translation>Still checking; try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="236"/>
+        <source>尚不符合此結案原因的條件（見上方說明）：請先補齊紀錄，或改選其他結案原因。</source>
+        <extracomment>English in the code: This reason cannot be used yet (see above): complete the record or choose another reason.</extracomment>
+        <translation>This reason cannot be used yet (see above): complete the record or choose another reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/closure_tab.py" line="243"/>
+        <source>請填寫結案摘要。</source>
+        <extracomment>English in the code: Write the closing summary.</extracomment>
+        <translation>Write the closing summary.</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/closure_texts.py" line="68"/>
@@ -3866,78 +4020,78 @@
         <translation>No consent yet: the plan starts only with the client&apos;s (or guardian&apos;s) informed consent; changing it afterwards needs consent again.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="64"/>
-        <source>版本</source>
-        <extracomment>English in the code: Version</extracomment>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="70"/>
-        <source>計畫版本</source>
-        <comment>Plan versions</comment>
-        <extracomment>English in the code: Plan versions</extracomment>
-        <translation>Plan versions</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="88"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="71"/>
         <source>新增計畫</source>
         <extracomment>English in the code: New plan</extracomment>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="92"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="75"/>
         <source>將已經個案同意的計畫送督導審核</source>
         <extracomment>English in the code: Send the consented plan to the supervisor for sign-off</extracomment>
         <translation>Send the consented plan to the supervisor for sign-off</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="97"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="78"/>
         <source>執行計畫</source>
         <extracomment>English in the code: Start the plan</extracomment>
         <translation>Start the plan</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="98"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="79"/>
         <source>修訂計畫…</source>
         <extracomment>English in the code: Revise…</extracomment>
         <translation>Revise…</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="119"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="100"/>
         <source>計畫版本</source>
         <comment>Versions</comment>
         <extracomment>English in the code: Versions</extracomment>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="199"/>
-        <source>督導已核定，待執行</source>
-        <extracomment>English in the code: Approved, not started</extracomment>
-        <translation>Approved, not started</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="207"/>
-        <source>請按「修訂計畫」建立新版本，依意見修改後再送審。</source>
-        <extracomment>English in the code: Revise it into a new version, change what was asked, and submit that.</extracomment>
-        <translation>Revise it into a new version, change what was asked, and submit that.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="212"/>
-        <source>可按「執行計畫」開始執行。</source>
-        <extracomment>English in the code: Press “Start the plan” to carry it out.</extracomment>
-        <translation>Press “Start the plan” to carry it out.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="244"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="186"/>
         <source>此個案尚無服務計畫。按「新增計畫」建立草稿，再填寫三部分的目標與服務。</source>
         <extracomment>English in the code: This case has no plan yet. Press “New plan” to start a draft.</extracomment>
         <translation>This case has no plan yet. Press “New plan” to start a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/plan_tab.py" line="251"/>
+        <location filename="../../app/views/workspace/plan_tab.py" line="193"/>
         <source>個案未開案或已結案，不能擬定計畫。</source>
         <extracomment>English in the code: The case is not open; no plan can be made.</extracomment>
         <translation>The case is not open; no plan can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_versions.py" line="22"/>
+        <source>版本</source>
+        <extracomment>English in the code: Version</extracomment>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_versions.py" line="28"/>
+        <source>計畫版本</source>
+        <comment>Plan versions</comment>
+        <extracomment>English in the code: Plan versions</extracomment>
+        <translation>Plan versions</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_versions.py" line="61"/>
+        <source>督導已核定，待執行</source>
+        <extracomment>English in the code: Approved, not started</extracomment>
+        <translation>Approved, not started</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_versions.py" line="70"/>
+        <source>請按「修訂計畫」建立新版本，依意見修改後再送審。</source>
+        <extracomment>English in the code: Revise it into a new version, change what was asked, and submit that.</extracomment>
+        <translation>Revise it into a new version, change what was asked, and submit that.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/plan_versions.py" line="77"/>
+        <source>可按「執行計畫」開始執行。</source>
+        <extracomment>English in the code: Press “Start the plan” to carry it out.</extracomment>
+        <translation>Press “Start the plan” to carry it out.</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/profile_tab.py" line="71"/>
@@ -4236,12 +4390,6 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/referral_tab.py" line="91"/>
-        <source>追蹤期限</source>
-        <extracomment>English in the code: Follow-up due</extracomment>
-        <translation>Follow-up due</translation>
-    </message>
-    <message>
         <location filename="../../app/views/workspace/referral_tab.py" line="92"/>
         <source>追蹤完成</source>
         <extracomment>English in the code: Followed up</extracomment>
@@ -4423,10 +4571,29 @@
         <translation>The client agreed to their data going to the unit</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/review_state.py" line="48"/>
+        <location filename="../../app/views/workspace/review_state.py" line="52"/>
         <source>督導審核</source>
         <extracomment>English in the code: Supervisor&apos;s sign-off</extracomment>
         <translation>Supervisor&apos;s sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/review_state.py" line="67"/>
+        <source>給督導的說明（選填）</source>
+        <extracomment>English in the code: Note to the supervisor (optional)</extracomment>
+        <translation>Note to the supervisor (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/review_state.py" line="68"/>
+        <source>送審說明</source>
+        <comment>Note to the supervisor</comment>
+        <extracomment>English in the code: Note to the supervisor</extracomment>
+        <translation>Note to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/workspace/review_state.py" line="79"/>
+        <source>已送督導審核；同步後督導即可審閱。</source>
+        <extracomment>English in the code: Submitted; the supervisor sees it after the next sync.</extracomment>
+        <translation>Submitted; the supervisor sees it after the next sync.</translation>
     </message>
     <message>
         <location filename="../../app/views/workspace/timeline_tab.py" line="59"/>
@@ -4471,9 +4638,19 @@
         <translation>Nothing to show</translation>
     </message>
     <message>
+        <source>定稿後這筆督導紀錄不可再修改。確定定稿？</source>
+        <extracomment>English in the code: A finalised record cannot be changed any more. Finalise it?</extracomment>
+        <translation type="vanished">A finalised record cannot be changed any more. Finalise it?</translation>
+    </message>
+    <message>
         <source>確認後個案即結案（階段 G），之後不能再新增計畫、派案或就業紀錄。</source>
         <extracomment>English in the code: Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</extracomment>
         <translation type="vanished">Once confirmed the case is closed (stage G); no more plans, referrals or jobs can be added.</translation>
+    </message>
+    <message>
+        <source>（不指定個案）</source>
+        <extracomment>English in the code: (no case)</extracomment>
+        <translation type="vanished">(no case)</translation>
     </message>
 </context>
 </TS>

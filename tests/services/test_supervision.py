@@ -1,24 +1,30 @@
-"""督導紀錄: drafts saved again and again, finalised once, immutable after."""
+"""督導紀錄: drafts saved again and again, finalised once, immutable after (but for the follow-up outcome); the cases
+discussed, the follow-up due, done and overdue."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from app.errors import ProblemsError, RuleError
-from app.models import OutboxOp, SupervisionNote
+from app.models import AuditEntry, OutboxOp, SupervisionNote
 from app.models.enums import RecordStatus, SupervisionKind
+from app.services import clock
 from app.services.supervision import (
+    FollowUp,
     NoteValues,
     case_choices,
     discard_draft_note,
     finalise_note,
     list_notes,
+    overdue_follow_ups,
+    record_follow_up,
     save_draft_note,
     team_members,
+    typed_date,
 )
 from app.store.store import Store
 from tests.factories import make_case, make_client
@@ -95,3 +101,153 @@ def test_case_choices_and_team_members(store: Store) -> None:
         assert [c.client_name for c in case_choices(db, "cm.lin")] == ["李小華"]
         assert case_choices(db, "  ") == []
         assert team_members(db) == ["cm.chen", "cm.lin"]
+
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+def pushed(store: Store) -> None:
+    """As after a sync: every operation so far has gone up, so the next edit opens a new one."""
+    with store.transaction() as db:
+        for op in db.query(OutboxOp):
+            op.pushed_at = datetime.now(UTC)
+
+
+def test_several_cases_are_listed_the_first_is_the_primary_and_all_sync(store: Store) -> None:
+    first = a_case(store, "王小明", "cm.chen")
+    second = a_case(store, "李小華", "cm.lin", id_number="B123456780")
+    note_id = uuid.uuid4()
+    values = NoteValues(
+        SupervisionKind.GROUP,
+        date(2026, 11, 6),
+        ("cm.chen", "cm.lin"),
+        content="團體督導",
+        case_ids=(first, second, first),
+        follow_up_due_on=date(2026, 11, 13),
+    )
+    assert (values.case_id, values.case_ids) == (first, (first, second))
+    assert NoteValues(SupervisionKind.PEER, None, (), second, case_ids=(first,)).case_ids == (second, first)
+    with store.transaction() as db:
+        save_draft_note(db, note_id, values)
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+        note = db.get(SupervisionNote, note_id)
+        assert note is not None
+        (op,) = db.query(OutboxOp).filter(OutboxOp.record_id == note_id).all()
+        assert (note.case_id, note.case_ids) == (first, [str(first), str(second)])
+        assert op.fields["case_id"]["new"] == str(first)
+        assert op.fields["case_ids"]["new"] == [str(first), str(second)]
+        assert op.fields["follow_up_due_on"]["new"] == "2026-11-13"
+    assert (row.case_id, row.case_ids, row.client_name) == (first, (first, second), "王小明")
+    assert [(c.client_name, c.owner) for c in row.cases] == [("王小明", "cm.chen"), ("李小華", "cm.lin")]
+    assert row.values == values and row.follow_up() == FollowUp.OVERDUE
+
+    with store.transaction() as db:  # the primary case changes: the other comes first
+        save_draft_note(db, note_id, NoteValues(SupervisionKind.GROUP, None, case_ids=(second,)))
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+    assert (row.case_id, row.case_ids, row.held_on) == (second, (second,), date(2026, 11, 6))
+
+
+def test_a_case_not_on_this_laptop_and_a_due_date_before_the_meeting_are_refused(store: Store) -> None:
+    case_id = a_case(store)
+    note_id = uuid.uuid4()
+    with store.transaction() as db:
+        save_draft_note(db, note_id, NoteValues(SupervisionKind.PEER, date(2026, 11, 10), content="草稿"))
+    with pytest.raises(ProblemsError) as refused, store.transaction() as db:
+        save_draft_note(db, note_id, NoteValues(SupervisionKind.PEER, None, case_ids=(case_id, uuid.uuid4())))
+    assert [p.field for p in refused.value.problems] == ["case_ids"]
+    with pytest.raises(ProblemsError) as refused, store.transaction() as db:  # before the stored date
+        save_draft_note(db, note_id, NoteValues(SupervisionKind.PEER, None, follow_up_due_on=date(2026, 11, 9)))
+    (found,) = refused.value.problems
+    assert (found.field, found.message_zh) == ("follow_up_due_on", "追蹤期限不能早於督導日期。")
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+    assert (row.case_ids, row.follow_up_due_on, row.content) == ((), None, "草稿")
+
+
+def test_an_impossible_typed_date_is_a_clear_problem() -> None:
+    assert typed_date("follow_up_due_on", " ") is None
+    assert typed_date("follow_up_due_on", "115/2/28") == date(2026, 2, 28)
+    with pytest.raises(ProblemsError) as refused:
+        typed_date("follow_up_due_on", "115/2/30")
+    (found,) = refused.value.problems
+    assert found.field == "follow_up_due_on"
+    assert "2月沒有30日" in found.message_zh and "30" in found.message_en and "February" in found.message_en
+
+
+def test_the_follow_up_is_recorded_on_a_final_record_and_only_it(store: Store) -> None:
+    case_id = a_case(store)
+    note_id = uuid.uuid4()
+    values = NoteValues(
+        SupervisionKind.INDIVIDUAL,
+        date(2026, 11, 2),
+        ("cm.chen",),
+        case_id,
+        "討論",
+        "下週家訪",
+        follow_up_due_on=date(2026, 11, 9),
+    )
+    with store.transaction() as db:
+        save_draft_note(db, note_id, values)
+        finalise_note(db, note_id)
+    pushed(store)
+    with store.transaction() as db:
+        assert [row.id for row in overdue_follow_ups(db)] == [note_id]
+        assert overdue_follow_ups(db, date(2026, 11, 9)) == []  # due that day: not overdue yet
+        record_follow_up(db, note_id, date(2026, 11, 12), "已家訪，狀況穩定")
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+        (op,) = db.query(OutboxOp).filter(OutboxOp.record_id == note_id, OutboxOp.pushed_at.is_(None)).all()
+        assert overdue_follow_ups(db) == []
+    assert (row.status, row.follow_up_done_on, row.follow_up_note) == (
+        RecordStatus.FINAL,
+        date(2026, 11, 12),
+        "已家訪，狀況穩定",
+    )
+    assert row.values == values and row.follow_up() == FollowUp.DONE
+    assert op.op == "update" and set(op.fields) == {"follow_up_done_on", "follow_up_note"}
+    assert op.fields["follow_up_done_on"] == {"base": None, "new": "2026-11-12"}
+
+    with pytest.raises(RuleError), store.transaction() as db:  # anything else stays refused
+        save_draft_note(db, note_id, replace(values, follow_up_due_on=date(2026, 11, 30)))
+    with pytest.raises(RuleError), store.transaction() as db:
+        stored = db.get(SupervisionNote, note_id)
+        assert stored is not None
+        stored.follow_up_due_on = date(2026, 11, 30)
+        db.flush()
+    with store.transaction() as db:  # a draft gets its follow-up the same way
+        draft_id = save_draft_note(db, None, NoteValues(SupervisionKind.PEER, date(2026, 11, 19)))
+        record_follow_up(db, draft_id, None, "尚在進行")
+        assert list_notes(db, kind=SupervisionKind.PEER)[0].follow_up_note == "尚在進行"
+
+
+@pytest.mark.parametrize(
+    ("done_on", "message"),
+    [(date(2026, 11, 21), "日期不能晚於今天。"), (date(2026, 11, 1), "完成日期不能早於督導日期。")],
+)
+def test_a_refused_done_date_changes_nothing(store: Store, done_on: date, message: str) -> None:
+    note_id = uuid.uuid4()
+    values = NoteValues(SupervisionKind.PEER, date(2026, 11, 2), ("cm.chen",), content="討論")
+    with store.transaction() as db:
+        save_draft_note(db, note_id, values)
+        finalise_note(db, note_id)
+    pushed(store)
+    with store.transaction() as db:
+        counts = (db.query(OutboxOp).count(), db.query(AuditEntry).count())
+    with pytest.raises(ProblemsError) as refused, store.transaction() as db:
+        record_follow_up(db, note_id, done_on, "寫了說明")
+    assert [(p.field, p.message_zh) for p in refused.value.problems] == [("follow_up_done_on", message)]
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+        assert (db.query(OutboxOp).count(), db.query(AuditEntry).count()) == counts
+    assert (row.follow_up_done_on, row.follow_up_note) == (None, "")
+    with pytest.raises(RuleError), store.transaction() as db:  # nor is a deleted record's follow-up recorded
+        draft = save_draft_note(db, None, NoteValues(SupervisionKind.PEER, date(2026, 11, 19)))
+        discard_draft_note(db, draft)
+        record_follow_up(db, draft, None, "")

@@ -174,30 +174,34 @@ def test_a_supervision_record_is_written_and_finalised_through_the_editor(
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
-    qtbot.waitUntil(lambda: runner.idle and view.members.count() == 7, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: runner.idle and view.editor.members.count() == 7, timeout=WAIT_MS)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert view.editor.isVisible()
-    view.kind.setCurrentIndex(view.kind.findData(SupervisionKind.GROUP))
-    view.held_on.setDate(date(2026, 11, 20))
+    view.editor.kind.setCurrentIndex(view.editor.kind.findData(SupervisionKind.GROUP))
+    view.editor.held_on.setDate(date(2026, 11, 20))
     for index in (0, 1):
-        view.members.item(index).setCheckState(Qt.CheckState.Checked)
-    view.others.setText("外聘督導張老師")
-    view.content.setPlainText("討論失聯個案的處理流程與職場訪視安排")
-    view.agreed.setPlainText("各職管員本週內補齊失聯紀錄")
+        view.editor.members.item(index).setCheckState(Qt.CheckState.Checked)
+    view.editor.others.setText("外聘督導張老師")
+    view.editor.content.setPlainText("討論失聯個案的處理流程與職場訪視安排")
+    view.editor.agreed.setPlainText("各職管員本週內補齊失聯紀錄")
     with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
-        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
     assert view.table.item(0, 4).text() == "草稿"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
-        qtbot.mouseClick(view.finalise_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.editor.finalise_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.table.item(0, 4).text() == "已定稿", timeout=WAIT_MS)
-    assert view.content.isReadOnly() and not view.save_button.isEnabled()
+    assert view.editor.content.isReadOnly() and not view.editor.save_button.isEnabled()
     with runner.store.transaction() as db:
         (note,) = db.query(SupervisionNote).all()
         assert note.status == RecordStatus.FINAL and note.kind == SupervisionKind.GROUP
-        assert note.attendees == [view.members.item(0).text(), view.members.item(1).text(), "外聘督導張老師"]
+        assert note.attendees == [
+            view.editor.members.item(0).text(),
+            view.editor.members.item(1).text(),
+            "外聘督導張老師",
+        ]
         assert (note.held_on, note.supervisor, note.agreed_actions) == (
             date(2026, 11, 20),
             "cm.chen",
@@ -213,18 +217,20 @@ def test_a_consultation_links_a_case_found_by_name(runner: StoreRunner, qtbot: Q
     view.show()
     qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
     view.new_note()
-    view.kind.setCurrentIndex(view.kind.findData(SupervisionKind.CONSULTATION))
-    view.case_search.setText(name)
-    view.case_search.textEdited.emit(name)
+    view.editor.kind.setCurrentIndex(view.editor.kind.findData(SupervisionKind.CONSULTATION))
+    cases = view.editor.cases
+    cases.search.setText(name)
+    cases.search.textEdited.emit(name)
 
     def offered() -> list[object]:
-        return [view.case.itemData(i) for i in range(view.case.count())]
+        return [cases.found.itemData(i).case_id for i in range(cases.found.count())]
 
     qtbot.waitUntil(lambda: case_id in offered(), timeout=WAIT_MS)
-    view.case.setCurrentIndex(offered().index(case_id))
-    assert view.values().case_id == case_id and view.open_case_button.isEnabled()
+    cases.found.setCurrentIndex(offered().index(case_id))
+    qtbot.mouseClick(cases.add_button, Qt.MouseButton.LeftButton)
+    assert view.values().case_id == case_id and cases.open_button.isEnabled()
     with qtbot.waitSignal(view.case_opened) as opened:
-        qtbot.mouseClick(view.open_case_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(cases.open_button, Qt.MouseButton.LeftButton)
     assert opened.args == [case_id]
 
 

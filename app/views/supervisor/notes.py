@@ -1,83 +1,61 @@
-"""督導紀錄: the list of supervision records beside an editor (kind, date, attendees, the case discussed, content,
-agreed actions). A draft is saved automatically a few seconds after typing (and with Ctrl+S); 定稿 makes it
-immutable, as the store enforces. Records synced from elsewhere show in the list too.
+"""督導紀錄: the list of supervision records beside an editor (kind, date, attendees, the cases discussed, content,
+agreed actions with their follow-up). A draft is saved automatically a few seconds after typing (and with Ctrl+S);
+定稿 makes it immutable, as the store enforces, except for the follow-up outcome (done date, note), which is saved
+the same way on a draft and on a final record. Records synced from elsewhere show in the list too; those whose
+follow-up is overdue are tinted, counted above the list and can be filtered.
 
-There is no printed form of a supervision record yet (app/printing has none), so this page does not print.
+The form is app.views.supervisor.note_editor, the list note_list, the cases discussed note_cases. The list's tool row
+(`tools`) is where a 列印 button for the selected records (`selected_note_ids`) goes.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any, Final
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import AppError, Language, ProblemsError
+from app.errors import AppError
 from app.models.enums import SupervisionKind
 from app.services import clock
-from app.services.rocdate import format_roc
 from app.services.supervision import (
-    CaseChoice,
     NoteRow,
     NoteValues,
-    case_choices,
-    clean_attendees,
     discard_draft_note,
     finalise_note,
-    kind_label,
     list_notes,
+    record_follow_up,
     save_draft_note,
     team_members,
 )
 from app.views.errors import report_error
-from app.views.forms import BANNER_STYLE, SUCCESS_STYLE, WARNING_STYLE
-from app.views.i18n import current_language, translate
+from app.views.forms import BANNER_STYLE, SUCCESS_STYLE
+from app.views.i18n import translate
 from app.views.runner import StoreRunner
-from app.views.widgets import RocDateEdit
+from app.views.supervisor.note_editor import NoteEditor
+from app.views.supervisor.note_list import NoteList
 from app.views.workspace.drafts import Autosaver
 
+__all__ = ["AUTOSAVE_DELAY_MS", "SupervisionView"]
+
 AUTOSAVE_DELAY_MS: Final = 3000
-SEARCH_DELAY_MS: Final = 250
-NOTE_ID_ROLE: Final = Qt.ItemDataRole.UserRole + 1
-
-
-def _language() -> Language:
-    return "en" if current_language() == "en" else "zh-TW"
-
-
-def _split(text: str) -> list[str]:
-    for separator in ("，", ",", ";", "；"):
-        text = text.replace(separator, "、")
-    return [part.strip() for part in text.split("、")]
 
 
 class SupervisionView(QWidget):
-    """督導紀錄: list and editor. `case_opened` asks for the case a record discusses."""
+    """督導紀錄: list and editor. `case_opened` asks for a case a record discusses."""
 
     case_opened = Signal(object)  # uuid.UUID
     refreshed = Signal()
-    saved = Signal(object)  # the note id, after a save or 定稿 is stored
+    saved = Signal(object)  # the note id, after a save, 定稿 or follow-up is stored
 
     def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,115 +63,27 @@ class SupervisionView(QWidget):
         self.rows: list[NoteRow] = []
         self.note_id: uuid.UUID | None = None  # shown in the editor; None: nothing
         self.final = False
-        self._loading = False
 
-        # --- the list ---
-        self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName(translate("督導類別篩選", "Kind filter"))
-        self.kind_filter.addItem(translate("全部類別", "Every kind"), None)
-        for kind in SupervisionKind:
-            self.kind_filter.addItem(kind_label(kind, _language()), kind)
-        self.kind_filter.currentIndexChanged.connect(self._fill_table)
-        self.new_button = QPushButton(translate("新增督導紀錄", "New record"))
-        self.new_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_button.setToolTip("Ctrl+Shift+N")
-        self.new_button.clicked.connect(self.new_note)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("日期", "Date"),
-                translate("類別", "Kind"),
-                translate("個案", "Case"),
-                translate("出席者", "Attendees"),
-                translate("狀態", "Status"),
-            ]
-        )
-        self.table.setAccessibleName(translate("督導紀錄清單", "Supervision records"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # --- the list, its filters and its tool row (`tools`: where a 列印 button for the selection goes) ---
+        self.list = NoteList()
+        self.list.changed.connect(self._fill_table)
+        self.table = self.list.table
         self.table.itemSelectionChanged.connect(self._selected)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.kind_filter, 1)
-        filters.addWidget(self.new_button)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
+        self.tools = self.list.tools
+        self.new_button = self.list.new_button
+        self.new_button.clicked.connect(self.new_note)
 
         # --- the editor ---
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(translate("督導類別", "Kind"))
-        for kind in SupervisionKind:
-            self.kind.addItem(kind_label(kind, _language()), kind)
-        self.held_on = RocDateEdit(label=translate("督導日期", "Date"), field_name="held_on")
-        self.members = QListWidget()
-        self.members.setAccessibleName(translate("出席的團隊成員", "Team members attending"))
-        self.members.setFlow(QListWidget.Flow.LeftToRight)
-        self.members.setWrapping(True)
-        self.members.setMaximumHeight(64)
-        self.others = QLineEdit()
-        self.others.setAccessibleName(translate("其他出席者", "Other attendees"))
-        self.others.setPlaceholderText(translate("其他出席者，以頓號分隔", "Other attendees, separated by commas"))
-        self.case_search = QLineEdit()
-        self.case_search.setAccessibleName(translate("搜尋個案", "Find a case"))
-        self.case_search.setPlaceholderText(translate("輸入個案姓名或承辦人帳號搜尋", "Type a client's name to find"))
-        self.case = QComboBox()
-        self.case.setAccessibleName(translate("討論的個案", "Case discussed"))
-        self.case.addItem(translate("（不指定個案）", "(no case)"), None)
-        self.open_case_button = QPushButton(translate("開啟個案", "Open case"))
-        self.open_case_button.clicked.connect(self._open_case)
-        self.content = QPlainTextEdit()
-        self.content.setAccessibleName(translate("督導內容", "Content"))
-        self.content.setPlaceholderText(translate("討論內容、觀察與建議", "What was discussed, observed, advised"))
-        self.agreed = QPlainTextEdit()
-        self.agreed.setAccessibleName(translate("決議與待辦事項", "Agreed actions"))
-        self.agreed.setPlaceholderText(
-            translate("決議事項、負責人與期限（每行一項）", "Agreed actions, who and by when (one a line)")
-        )
-        self.agreed.setMaximumHeight(120)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.problems = QLabel()
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(WARNING_STYLE)
-        self.problems.setVisible(False)
-        self.save_button = QPushButton(translate("儲存草稿", "Save draft"))
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.clicked.connect(self.save)
-        self.finalise_button = QPushButton(translate("定稿…", "Finalise…"))
-        self.finalise_button.clicked.connect(lambda: self.finalise(ask=True))
-        self.discard_button = QPushButton(translate("刪除草稿", "Discard draft"))
-        self.discard_button.clicked.connect(self.discard)
-        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        self.editor = NoteEditor(runner)
+        self.editor.touched.connect(self._touched)
+        self.editor.follow_up_touched.connect(self._follow_up_touched)
+        self.editor.cases.case_opened.connect(self.case_opened)
+        self.editor.save_button.clicked.connect(self.save)
+        self.editor.finalise_button.clicked.connect(lambda: self.finalise(ask=True))
+        self.editor.discard_button.clicked.connect(self.discard)
+        self.editor.save_follow_up_button.clicked.connect(self.save_follow_up)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._save_shortcut)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        case_row = QHBoxLayout()
-        case_row.addWidget(self.case_search, 1)
-        case_row.addWidget(self.case, 2)
-        case_row.addWidget(self.open_case_button)
-        form = QFormLayout()
-        form.addRow(translate("類別", "Kind"), self.kind)
-        form.addRow(translate("日期", "Date"), self.held_on)
-        form.addRow(translate("出席者", "Attendees"), self.members)
-        form.addRow("", self.others)
-        form.addRow(translate("個案", "Case"), case_row)
-        form.addRow(translate("督導內容", "Content"), self.content)
-        form.addRow(translate("決議與待辦", "Agreed actions"), self.agreed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.discard_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.finalise_button)
-        self.editor = QGroupBox(translate("督導紀錄", "Supervision record"))
-        editor_layout = QVBoxLayout(self.editor)
-        editor_layout.addWidget(self.status)
-        editor_layout.addLayout(form, 1)
-        editor_layout.addWidget(self.problems)
-        editor_layout.addLayout(buttons)
         self.placeholder = QLabel(
             translate("選擇左側的紀錄，或按「新增督導紀錄」。", "Pick a record on the left, or make a new one.")
         )
@@ -205,10 +95,10 @@ class SupervisionView(QWidget):
         right_layout.addWidget(self.editor, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.list)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         title = QLabel(translate("督導紀錄", "Supervision records"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -221,89 +111,59 @@ class SupervisionView(QWidget):
         self.autosaver = Autosaver(runner, self, self._save_job, AUTOSAVE_DELAY_MS)
         self.autosaver.saved.connect(self._autosaved)
         self.autosaver.failed.connect(self._save_failed)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._search_cases)
-        self.case_search.textEdited.connect(lambda _text: self._search_timer.start())
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.held_on.dateChanged,
-            self.members.itemChanged,
-            self.others.textEdited,
-            self.case.currentIndexChanged,
-            self.content.textChanged,
-            self.agreed.textChanged,
-        ):
-            signal.connect(self._touched)
+        self.follow_ups = Autosaver(runner, self, self._follow_up_job, AUTOSAVE_DELAY_MS)
+        self.follow_ups.saved.connect(self._follow_up_saved)
+        self.follow_ups.failed.connect(self._save_failed)
         self._show_editor(False)
         self.refresh()
 
     # --- the list ---------------------------------------------------------------------------------------------
+
+    def today(self) -> date:
+        return clock.today()
 
     def refresh(self) -> None:
         self.runner.run(lambda session: (list_notes(session), team_members(session)), self._loaded, owner=self)
 
     def _loaded(self, loaded: tuple[list[NoteRow], list[str]]) -> None:
         self.rows, members = loaded
-        self._loading = True
-        ticked = set(self.attendees())
-        self.members.clear()
-        for name in members:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
-            self.members.addItem(item)
-        self._loading = False
+        self.list.rows = self.rows
+        self.editor.set_members(members)
+        if self.note_id is not None and any(row.id == self.note_id for row in self.rows):
+            self.editor.set_follow_up_open(True)  # a new draft, stored now
         self._fill_table()
         self.refreshed.emit()
 
     def _fill_table(self) -> None:
-        kind = self.kind_filter.currentData()
-        shown = [row for row in self.rows if kind is None or row.kind == kind]
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(shown))
-        current = -1
-        for index, row in enumerate(shown):
-            case_text = f"{row.client_name}（{row.case_owner}）" if row.client_name else ""
-            status = translate("已定稿", "Final") if row.final else translate("草稿", "Draft")
-            cells = (format_roc(row.held_on, "short"), kind_label(row.kind, _language()), case_text)
-            for column, text in enumerate((*cells, "、".join(row.attendees), status)):
-                item = QTableWidgetItem(text)
-                item.setData(NOTE_ID_ROLE, row.id)
-                if not row.final:
-                    font = item.font()
-                    font.setItalic(True)
-                    item.setFont(font)
-                self.table.setItem(index, column, item)
-            if row.id == self.note_id:
-                current = index
-        if current >= 0:
-            self.table.selectRow(current)
-        else:
-            self.table.clearSelection()
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.blockSignals(False)
+        self.list.fill(self.note_id, self.today())
+
+    def show_overdue(self) -> None:
+        """Only the records whose follow-up is overdue."""
+        self.list.show_overdue()
 
     def _selected(self) -> None:
-        items = self.table.selectedItems()
-        if not items:
+        note_id = self.table.current_note_id()
+        if note_id not in self.table.selected_note_ids():  # Ctrl+click took the current row out of the selection
             return
-        note_id = items[0].data(NOTE_ID_ROLE)
         row = next((r for r in self.rows if r.id == note_id), None)
         if row is not None and row.id != self.note_id:
-            self.autosaver.flush()
+            self._leave()
             self.show_note(row)
 
     def select(self, note_id: uuid.UUID) -> None:
-        for index in range(self.table.rowCount()):
-            item = self.table.item(index, 0)
-            if item is not None and item.data(NOTE_ID_ROLE) == note_id:
-                self.table.selectRow(index)
-                return
+        self.table.select_note(note_id)
+
+    def selected_note_ids(self) -> list[uuid.UUID]:
+        """The records selected in the list (several with Ctrl or Shift), in the list's order."""
+        return self.table.selected_note_ids()
 
     # --- the editor -------------------------------------------------------------------------------------------
+
+    def _leave(self) -> None:
+        """Before the editor shows another record: save what is typed (a date that is not one is dropped)."""
+        for saver in (self.autosaver, self.follow_ups):
+            saver.flush()
+            saver.forget()
 
     def _show_editor(self, shown: bool) -> None:
         self.editor.setVisible(shown)
@@ -311,99 +171,72 @@ class SupervisionView(QWidget):
 
     def new_note(self) -> None:
         """An empty draft with today's date; stored once something is typed (or saved)."""
-        self.autosaver.flush()
+        self._leave()
         self.note_id = uuid.uuid4()
-        self.table.clearSelection()
-        self._set_values(NoteValues(SupervisionKind.INDIVIDUAL, clock.today()), None, final=False)
-        self.status.setStyleSheet(BANNER_STYLE)
-        self.status.setText(
-            translate("新的督導紀錄（草稿，輸入後自動儲存）", "New record (a draft, saved as you type)")
+        self.final = False
+        self.table.clear_current()
+        self.editor.load(NoteValues(SupervisionKind.INDIVIDUAL, clock.today()), (), final=False)
+        self._show_editor(True)
+        self.editor.set_status(
+            translate("新的督導紀錄（草稿，輸入後自動儲存）", "New record (a draft, saved as you type)"), BANNER_STYLE
         )
-        self.content.setFocus()
+        self.editor.content.setFocus()
 
     def show_note(self, row: NoteRow) -> None:
         self.note_id = row.id
-        case = CaseChoice(row.case_id, row.client_name, row.case_owner) if row.case_id else None
-        self._set_values(row.values, case, final=row.final)
+        self.final = row.final
+        self.editor.load(
+            row.values,
+            row.cases,
+            final=row.final,
+            done_on=row.follow_up_done_on,
+            follow_up_note=row.follow_up_note,
+            stored=True,
+        )
+        self._show_editor(True)
         if row.final:
-            self.status.setStyleSheet(SUCCESS_STYLE)
-            self.status.setText(
+            self.editor.set_status(
                 translate(
-                    f"已定稿（{row.supervisor}），不可修改。",
-                    f"Finalised ({row.supervisor}); it cannot be changed.",
-                )
+                    f"已定稿（{row.supervisor}），內容不可修改；仍可記錄追蹤結果。",
+                    f"Finalised ({row.supervisor}); only the follow-up outcome can still be recorded.",
+                ),
+                SUCCESS_STYLE,
             )
         else:
-            self.status.setStyleSheet(BANNER_STYLE)
-            self.status.setText(translate(f"草稿（{row.supervisor}）", f"Draft ({row.supervisor})"))
-
-    def _set_values(self, values: NoteValues, case: CaseChoice | None, *, final: bool) -> None:
-        self._loading = True
-        self.final = final
-        self.kind.setCurrentIndex(max(self.kind.findData(values.kind), 0))
-        self.held_on.setDate(values.held_on)
-        team = set()
-        for index in range(self.members.count()):
-            item = self.members.item(index)
-            team.add(item.text())
-            item.setCheckState(Qt.CheckState.Checked if item.text() in values.attendees else Qt.CheckState.Unchecked)
-        self.others.setText("、".join(name for name in values.attendees if name not in team))
-        self.case.clear()
-        self.case.addItem(translate("（不指定個案）", "(no case)"), None)
-        if case is not None:
-            self.case.addItem(self._case_text(case), case.case_id)
-            self.case.setCurrentIndex(1)
-        self.case_search.clear()
-        self.content.setPlainText(values.content)
-        self.agreed.setPlainText(values.agreed_actions)
-        for widget in (self.kind, self.held_on, self.members, self.others, self.case_search, self.case):
-            widget.setEnabled(not final)
-        self.content.setReadOnly(final)
-        self.agreed.setReadOnly(final)
-        for button in (self.save_button, self.finalise_button, self.discard_button):
-            button.setEnabled(not final)
-        self.open_case_button.setEnabled(case is not None)
-        self.problems.setVisible(False)
-        self._show_editor(True)
-        self._loading = False
-
-    @staticmethod
-    def _case_text(case: CaseChoice) -> str:
-        return f"{case.client_name}（{case.owner}）"
-
-    def attendees(self) -> tuple[str, ...]:
-        ticked = [
-            self.members.item(i).text()
-            for i in range(self.members.count())
-            if self.members.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        return clean_attendees([*ticked, *_split(self.others.text())])
+            self.editor.set_status(translate(f"草稿（{row.supervisor}）", f"Draft ({row.supervisor})"), BANNER_STYLE)
 
     def values(self) -> NoteValues:
-        kind = self.kind.currentData()
-        case_id = self.case.currentData()
-        return NoteValues(
-            kind=SupervisionKind(kind) if kind else SupervisionKind.INDIVIDUAL,  # Qt keeps a StrEnum as plain text
-            held_on=self.held_on.date(),
-            attendees=self.attendees(),
-            case_id=case_id if isinstance(case_id, uuid.UUID) else None,
-            content=self.content.toPlainText(),
-            agreed_actions=self.agreed.toPlainText(),
-        )
+        return self.editor.values()
 
-    def _touched(self, *_: object) -> None:
-        if self._loading or self.final or self.note_id is None:
-            return
-        self.open_case_button.setEnabled(self.case.currentData() is not None)
-        self.autosaver.touch()
+    def _touched(self) -> None:
+        if not self.final and self.note_id is not None:
+            self.autosaver.touch()
+
+    def _follow_up_touched(self) -> None:
+        if self.note_id is not None:
+            self.follow_ups.touch()
 
     # --- saving -----------------------------------------------------------------------------------------------
 
     def _save_job(self) -> tuple[uuid.UUID, Any] | None:
         if self.note_id is None or self.final:
             return None
+        refused = self.editor.typed_problems()
+        if refused is not None:  # a date that is not one: nothing is saved until it is fixed
+            self.editor.show_problem(refused)
+            return None
         note_id, values = self.note_id, self.values()
         return note_id, lambda session: save_draft_note(session, note_id, values)
+
+    def _follow_up_job(self) -> tuple[uuid.UUID, Any] | None:
+        if self.note_id is None or not self.editor.follow_up.isEnabled():
+            return None
+        refused = self.editor.typed_problems(follow_up=True)
+        if refused is not None:
+            self.editor.show_problem(refused)
+            return None
+        note_id, (done_on, text) = self.note_id, self.editor.follow_up_values()
+        return note_id, lambda session: record_follow_up(session, note_id, done_on, text)
 
     def save(self) -> None:
         if self.note_id is None or self.final:
@@ -411,12 +244,33 @@ class SupervisionView(QWidget):
         self.autosaver.touch()
         self.autosaver.flush()
 
+    def save_follow_up(self) -> None:
+        """儲存追蹤結果 now (it is saved a few seconds after typing too)."""
+        if self.note_id is None:
+            return
+        self.follow_ups.touch()
+        self.follow_ups.flush()
+
+    def _save_shortcut(self) -> None:
+        self.follow_ups.flush()
+        self.save()
+
     def _autosaved(self, note_id: object, _result: object) -> None:
         if note_id == self.note_id:
             now = clock.now().strftime("%H:%M:%S")
-            self.status.setStyleSheet(BANNER_STYLE)
-            self.status.setText(translate(f"草稿已儲存（{now}）", f"Draft saved ({now})"))
-            self.problems.setVisible(False)
+            self.editor.set_status(translate(f"草稿已儲存（{now}）", f"Draft saved ({now})"), BANNER_STYLE)
+            self.editor.clear_problem()
+        self.saved.emit(note_id)
+        self.refresh()
+
+    def _follow_up_saved(self, note_id: object, _result: object) -> None:
+        if note_id == self.note_id:
+            now = clock.now().strftime("%H:%M:%S")
+            self.editor.set_status(
+                translate(f"追蹤結果已儲存（{now}）", f"Follow-up saved ({now})"),
+                SUCCESS_STYLE if self.final else BANNER_STYLE,
+            )
+            self.editor.clear_problem()
         self.saved.emit(note_id)
         self.refresh()
 
@@ -424,12 +278,8 @@ class SupervisionView(QWidget):
         self._show_problem(error)
 
     def _show_problem(self, error: BaseException) -> None:
-        if isinstance(error, ProblemsError):
-            self.problems.setText(error.report(_language()))
-            self.problems.setVisible(True)
-        elif isinstance(error, AppError):
-            self.problems.setText(error.message(_language()))
-            self.problems.setVisible(True)
+        if isinstance(error, AppError):
+            self.editor.show_problem(error)
         else:
             report_error(error, self)
 
@@ -437,19 +287,24 @@ class SupervisionView(QWidget):
         """定稿 the record on screen (after saving what is typed); `ask` confirms first."""
         if self.note_id is None or self.final:
             return
+        refused = self.editor.typed_problems()
+        if refused is not None:
+            self.editor.show_problem(refused)
+            return
         if ask:
             answer = QMessageBox.question(
                 self,
                 translate("定稿", "Finalise"),
                 translate(
-                    "定稿後這筆督導紀錄不可再修改。確定定稿？",
-                    "A finalised record cannot be changed any more. Finalise it?",
+                    "定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？",
+                    "A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?",
                 ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         note_id, values = self.note_id, self.values()
         self.autosaver.forget()
+        self.follow_ups.flush()
 
         def job(session: Any) -> uuid.UUID:
             save_draft_note(session, note_id, values)
@@ -467,7 +322,10 @@ class SupervisionView(QWidget):
         self._loaded(loaded)
         row = next((r for r in self.rows if r.id == self.note_id), None)
         if row is not None:
+            typed = self.editor.typed_follow_up() if self.follow_ups.dirty else None
             self.show_note(row)
+            if typed is not None:  # not saved yet (a done date that is not one): kept on screen to be fixed
+                self.editor.restore_follow_up(*typed)
 
     def discard(self) -> None:
         if self.note_id is None or self.final:
@@ -475,34 +333,9 @@ class SupervisionView(QWidget):
         note_id = self.note_id
         known = any(row.id == note_id for row in self.rows)
         self.autosaver.forget()
+        self.follow_ups.forget()
         self.note_id = None
+        self.table.clear_current()
         self._show_editor(False)
         if known or self.autosaver.pending(note_id):
             self.runner.run(lambda session: discard_draft_note(session, note_id), lambda _: self.refresh(), owner=self)
-
-    # --- the case ---------------------------------------------------------------------------------------------
-
-    def _search_cases(self) -> None:
-        text = self.case_search.text()
-        self.runner.run(lambda session: case_choices(session, text), self._show_choices, owner=self)
-
-    def _show_choices(self, choices: list[CaseChoice]) -> None:
-        chosen = self.case.currentData()
-        self._loading = True
-        kept = self.case.currentText() if chosen is not None else None
-        self.case.clear()
-        self.case.addItem(translate("（不指定個案）", "(no case)"), None)
-        if chosen is not None and kept is not None:
-            self.case.addItem(kept, chosen)
-        for choice in choices:
-            if choice.case_id != chosen:
-                self.case.addItem(self._case_text(choice), choice.case_id)
-        self.case.setCurrentIndex(1 if chosen is not None else 0)
-        self._loading = False
-        if choices and chosen is None and self.isVisible() and self.case_search.hasFocus():
-            self.case.showPopup()
-
-    def _open_case(self) -> None:
-        case_id = self.case.currentData()
-        if isinstance(case_id, uuid.UUID):
-            self.case_opened.emit(case_id)

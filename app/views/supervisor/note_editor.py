@@ -1,0 +1,346 @@
+"""The form of one supervision record: kind, date, attendees, the cases discussed, content, agreed actions and their
+follow-up due date, and the 追蹤結果 group (done date, note), which stays open on a final record because the store
+lets exactly those two fields change after 定稿. The page (app.views.supervisor.notes) loads, saves and finalises.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Final
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import AppError, ProblemsError
+from app.models.enums import SupervisionKind
+from app.services.rocdate import format_roc
+from app.services.supervision import (
+    CaseChoice,
+    FollowUp,
+    NoteValues,
+    clean_attendees,
+    follow_up_label,
+    follow_up_state,
+    kind_label,
+    typed_date,
+)
+from app.views.forms import WARNING_STYLE
+from app.views.i18n import translate
+from app.views.runner import StoreRunner
+from app.views.supervisor.note_cases import DiscussedCases
+from app.views.supervisor.note_list import language
+from app.views.widgets import RocDateEdit
+
+# The form's name for each field a problem may name (ProblemsError.report would show the column name).
+FIELD_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "held_on": ("督導日期", "Date"),
+    "attendees": ("出席者", "Attendees"),
+    "case_id": ("討論的個案", "Cases discussed"),
+    "case_ids": ("討論的個案", "Cases discussed"),
+    "content": ("督導內容", "Content"),
+    "follow_up_due_on": ("追蹤期限", "Follow-up due"),
+    "follow_up_done_on": ("完成日期", "Done on"),
+    "follow_up_note": ("追蹤說明", "Follow-up note"),
+}
+
+
+def _split(text: str) -> list[str]:
+    for separator in ("，", ",", ";", "；"):
+        text = text.replace(separator, "、")
+    return [part.strip() for part in text.split("、")]
+
+
+def _hint_width(field: RocDateEdit) -> int:
+    zh, en = field.hint(date(2026, 11, 30)) or ("", "")
+    return field.fontMetrics().horizontalAdvance(en if language() == "en" else zh) + 8
+
+
+def problem_text(error: AppError) -> str:
+    """What went wrong, each problem under the form's name of its field."""
+    lang = language()
+    if not isinstance(error, ProblemsError):
+        return error.message(lang)
+    lines = [error.message(lang)]
+    for found in error.problems:
+        zh, en = FIELD_LABELS.get(found.field, (found.field, found.field))
+        name, message = (en, found.message_en) if lang == "en" else (zh, found.message_zh)
+        lines.append(f"• {name}：{message}" if lang != "en" else f"• {name}: {message}")
+    return "\n".join(lines)
+
+
+class NoteEditor(QGroupBox):
+    """One record's fields. `touched` when a field of the draft changes, `follow_up_touched` when the 追蹤結果 does."""
+
+    touched = Signal()
+    follow_up_touched = Signal()
+
+    def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
+        super().__init__(translate("督導紀錄", "Supervision record"), parent)
+        self.final = False
+        self._loading = False
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(translate("督導類別", "Kind"))
+        for kind in SupervisionKind:
+            self.kind.addItem(kind_label(kind, language()), kind)
+        self.held_on = RocDateEdit(label=translate("督導日期", "Date"), field_name="held_on")
+        self.members = QListWidget()
+        self.members.setAccessibleName(translate("出席的團隊成員", "Team members attending"))
+        self.members.setFlow(QListWidget.Flow.LeftToRight)
+        self.members.setWrapping(True)
+        self.members.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.members.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.members.setMaximumHeight(52)
+        self.others = QLineEdit()
+        self.others.setAccessibleName(translate("其他出席者", "Other attendees"))
+        self.others.setPlaceholderText(translate("其他出席者，以頓號分隔", "Other attendees, separated by commas"))
+        self.cases = DiscussedCases(runner)
+        self.content = QPlainTextEdit()
+        self.content.setAccessibleName(translate("督導內容", "Content"))
+        self.content.setPlaceholderText(translate("討論內容、觀察與建議", "What was discussed, observed, advised"))
+        self.content.setMinimumHeight(60)
+        self.agreed = QPlainTextEdit()
+        self.agreed.setAccessibleName(translate("決議與待辦事項", "Agreed actions"))
+        self.agreed.setPlaceholderText(
+            translate("決議事項、負責人與期限（每行一項）", "Agreed actions, who and by when (one a line)")
+        )
+        self.agreed.setMaximumHeight(80)
+        self.follow_up_due = RocDateEdit(label=translate("追蹤期限", "Follow-up due"), field_name="follow_up_due_on")
+
+        # --- 追蹤結果: open on a final record too ---
+        self.done_on = RocDateEdit(label=translate("完成日期", "Done on"), field_name="follow_up_done_on")
+        self.follow_up_note = QPlainTextEdit()
+        self.follow_up_note.setAccessibleName(translate("追蹤說明", "Follow-up note"))
+        self.follow_up_note.setPlaceholderText(
+            translate("決議事項的執行情形與結果", "What was done about the agreed actions, and what came of it")
+        )
+        self.follow_up_note.setMinimumWidth(160)
+        self.follow_up_note.setMaximumHeight(96)
+        self.follow_up_state = QLabel()
+        for field in (self.held_on, self.done_on):  # room for the 民國 reading below on one line
+            field.setMinimumWidth(_hint_width(field))
+        self.done_on.setMaximumWidth(_hint_width(self.done_on) + 48)  # the note beside it gets the rest
+        self.save_follow_up_button = QPushButton(translate("儲存追蹤結果", "Save follow-up"))
+        self.follow_up = QGroupBox(translate("追蹤結果", "Follow-up outcome"))
+        self.follow_up.setToolTip(
+            translate("定稿後仍可記錄追蹤結果。", "The follow-up can be recorded after finalising too.")
+        )
+        done_row = QHBoxLayout()
+        done_row.addWidget(QLabel(translate("完成日期", "Done on")))
+        done_row.addWidget(self.done_on)
+        done_column = QVBoxLayout()
+        done_column.addLayout(done_row)
+        done_column.addWidget(self.follow_up_state)
+        done_column.addStretch(1)
+        done_column.addWidget(self.save_follow_up_button, 0, Qt.AlignmentFlag.AlignRight)
+        follow_up_layout = QHBoxLayout(self.follow_up)
+        follow_up_layout.addLayout(done_column)
+        follow_up_layout.addWidget(self.follow_up_note, 1)
+
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet(WARNING_STYLE)
+        self.problems.setVisible(False)
+        self.discard_button = QPushButton(translate("刪除草稿", "Discard draft"))
+        self.save_button = QPushButton(translate("儲存草稿", "Save draft"))
+        self.save_button.setToolTip("Ctrl+S")
+        self.finalise_button = QPushButton(translate("定稿…", "Finalise…"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(QLabel(translate("日期", "Date")))
+        top.addWidget(self.held_on, 1)
+        form = QFormLayout()
+        form.addRow(translate("類別", "Kind"), top)
+        form.addRow(translate("出席者", "Attendees"), self.members)
+        form.addRow("", self.others)
+        form.addRow(translate("個案", "Cases"), self.cases)
+        form.addRow(translate("督導內容", "Content"), self.content)
+        form.addRow(translate("決議與待辦", "Agreed actions"), self.agreed)
+        form.addRow(translate("追蹤期限", "Follow-up due"), self.follow_up_due)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.finalise_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.follow_up)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.held_on.dateChanged,
+            self.members.itemChanged,
+            self.others.textEdited,
+            self.cases.changed,
+            self.content.textChanged,
+            self.agreed.textChanged,
+            self.follow_up_due.dateChanged,
+        ):
+            signal.connect(self._touched)
+        for signal in (self.done_on.dateChanged, self.follow_up_note.textChanged):
+            signal.connect(self._follow_up_touched)
+
+    # --- loading ----------------------------------------------------------------------------------------------
+
+    def set_members(self, names: list[str]) -> None:
+        """The team members offered as attendees; those ticked stay ticked."""
+        self._loading = True
+        ticked = set(self.attendees())
+        self.members.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
+            self.members.addItem(item)
+        self._loading = False
+
+    def load(
+        self,
+        values: NoteValues,
+        cases: tuple[CaseChoice, ...],
+        *,
+        final: bool,
+        done_on: date | None = None,
+        follow_up_note: str = "",
+        stored: bool = False,
+    ) -> None:
+        """Show a record; `stored` opens the 追蹤結果 (a draft not yet in the store has nothing to record it on)."""
+        self._loading = True
+        self.final = final
+        self.kind.setCurrentIndex(max(self.kind.findData(values.kind), 0))
+        self.held_on.setDate(values.held_on)
+        team = set()
+        for index in range(self.members.count()):
+            item = self.members.item(index)
+            team.add(item.text())
+            item.setCheckState(Qt.CheckState.Checked if item.text() in values.attendees else Qt.CheckState.Unchecked)
+        self.others.setText("、".join(name for name in values.attendees if name not in team))
+        self.cases.set_cases(cases)
+        self.content.setPlainText(values.content)
+        self.agreed.setPlainText(values.agreed_actions)
+        self.follow_up_due.setDate(values.follow_up_due_on)
+        self.done_on.setDate(done_on)
+        self.follow_up_note.setPlainText(follow_up_note)
+        for widget in (self.kind, self.held_on, self.members, self.others, self.follow_up_due):
+            widget.setEnabled(not final)
+        self.cases.set_read_only(final)
+        self.content.setReadOnly(final)
+        self.agreed.setReadOnly(final)
+        for button in (self.save_button, self.finalise_button, self.discard_button):
+            button.setEnabled(not final)
+        self.set_follow_up_open(stored)
+        self.problems.setVisible(False)
+        self._loading = False
+        self._show_follow_up_state()
+
+    def set_follow_up_open(self, stored: bool) -> None:
+        self.follow_up.setEnabled(stored)
+        self.follow_up.setTitle(
+            translate("追蹤結果", "Follow-up outcome")
+            if stored
+            else translate("追蹤結果（草稿儲存後可記錄）", "Follow-up outcome (once the draft is saved)")
+        )
+
+    # --- reading ----------------------------------------------------------------------------------------------
+
+    def attendees(self) -> tuple[str, ...]:
+        ticked = [
+            self.members.item(i).text()
+            for i in range(self.members.count())
+            if self.members.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return clean_attendees([*ticked, *_split(self.others.text())])
+
+    def values(self) -> NoteValues:
+        """The draft as typed; a date that is not one reads as None (`typed_problems` says why)."""
+        kind = self.kind.currentData()
+        return NoteValues(
+            kind=SupervisionKind(kind) if kind else SupervisionKind.INDIVIDUAL,  # Qt keeps a StrEnum as plain text
+            held_on=self.held_on.date(),
+            attendees=self.attendees(),
+            content=self.content.toPlainText(),
+            agreed_actions=self.agreed.toPlainText(),
+            case_ids=self.cases.case_ids(),
+            follow_up_due_on=self.follow_up_due.date(),
+        )
+
+    def follow_up_values(self) -> tuple[date | None, str]:
+        return self.done_on.date(), self.follow_up_note.toPlainText()
+
+    def typed_follow_up(self) -> tuple[str, str]:
+        """The 追蹤結果 as typed, to put back with `restore_follow_up` after a reload."""
+        return self.done_on.text(), self.follow_up_note.toPlainText()
+
+    def restore_follow_up(self, done_text: str, note: str) -> None:
+        self._loading = True
+        self.done_on.setText(done_text)
+        self.follow_up_note.setPlainText(note)
+        self._loading = False
+        self._show_follow_up_state()
+
+    def typed_problems(self, *, follow_up: bool = False) -> ProblemsError | None:
+        """A date field whose text is not a date (民國115年2月沒有30日): the draft's dates, or the done date."""
+        fields = (self.done_on,) if follow_up else (self.held_on, self.follow_up_due)
+        found = []
+        for field in fields:
+            try:
+                typed_date(field.fieldName(), field.text())
+            except ProblemsError as exc:
+                field.revealProblem()
+                found.extend(exc.problems)
+        return ProblemsError(found) if found else None
+
+    # --- showing ----------------------------------------------------------------------------------------------
+
+    def show_problem(self, error: AppError) -> None:
+        self.problems.setText(problem_text(error))
+        self.problems.setVisible(True)
+
+    def clear_problem(self) -> None:
+        self.problems.setVisible(False)
+
+    def set_status(self, text: str, style: str) -> None:
+        self.status.setStyleSheet(style)
+        self.status.setText(text)
+
+    def _show_follow_up_state(self) -> None:
+        due, (done, _note) = self.follow_up_due.date(), self.follow_up_values()
+        state = follow_up_state(due, done)
+        text = follow_up_label(state, language()) if state != FollowUp.NONE else ""
+        if state in (FollowUp.PENDING, FollowUp.OVERDUE) and due is not None:
+            text = translate(f"{text}，期限 {format_roc(due, 'short')}", f"{text}, due {format_roc(due, 'short')}")
+        self.follow_up_state.setText(text)
+        self.follow_up_state.setStyleSheet("color: #b3261e;" if state == FollowUp.OVERDUE else "")
+
+    def _touched(self, *_: object) -> None:
+        if not self._loading:
+            self._show_follow_up_state()
+            if not self.final:
+                self.touched.emit()
+
+    def _follow_up_touched(self, *_: object) -> None:
+        if not self._loading:
+            self._show_follow_up_state()
+            self.follow_up_touched.emit()
+
+    def case_ids(self) -> tuple[uuid.UUID, ...]:
+        return self.cases.case_ids()

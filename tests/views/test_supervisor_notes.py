@@ -1,0 +1,251 @@
+"""督導紀錄 through the editor: several cases discussed (added by a search typed in Chinese, removed, made primary,
+opened), the follow-up due date, the follow-up outcome recorded on a final record, refused dates, overdue records
+tinted, counted and filtered, and the selection a 列印 button would print."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.models import OutboxOp, SupervisionNote
+from app.models.enums import RecordStatus, SupervisionKind
+from app.services import clock
+from app.services.supervision import NoteValues, finalise_note, save_draft_note
+from app.store.store import Store
+from app.views.runner import StoreRunner
+from app.views.supervisor.note_list import OVERDUE_BACKGROUND, Column
+from app.views.supervisor.notes import SupervisionView
+from app.views.widgets import RocDateEdit
+from tests.factories import make_case, make_client
+
+TODAY = date(2026, 11, 20)
+WAIT_MS = 10_000
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+@pytest.fixture
+def cases(store: Store) -> dict[str, uuid.UUID]:
+    """Three clients' cases of two case managers."""
+    found = {}
+    with store.transaction() as db:
+        for name, owner, id_number in (
+            ("王小明", "cm.chen", "A123456789"),
+            ("王大華", "cm.lin", "B123456780"),
+            ("李美玲", "cm.lin", "C123456781"),
+        ):
+            case = make_case(make_client(name=name, id_number=id_number), owner=owner)
+            db.add(case)
+            db.flush()
+            found[name] = case.id
+    return found
+
+
+@pytest.fixture
+def runner(store: Store, qtbot: QtBot) -> Iterator[StoreRunner]:
+    runner = StoreRunner(store)
+    yield runner
+    runner.shutdown()
+
+
+def open_view(qtbot: QtBot, runner: StoreRunner) -> SupervisionView:
+    view = SupervisionView(runner)
+    qtbot.addWidget(view)
+    view.resize(1200, 760)
+    view.show()
+    qtbot.waitUntil(lambda: runner.idle and view.editor.members.count() > 0, timeout=WAIT_MS)
+    return view
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """What an input method (注音, 倉頡) does when the user picks the characters: commit a string."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_date(qtbot: QtBot, field: RocDateEdit, text: str) -> None:
+    field.lineEdit().clear()
+    qtbot.keyClicks(field.lineEdit(), text)
+
+
+def final_note(store: Store, due: date | None, case_id: uuid.UUID | None = None) -> uuid.UUID:
+    values = NoteValues(
+        SupervisionKind.INDIVIDUAL,
+        date(2026, 11, 2),
+        ("cm.chen",),
+        case_id,
+        "個別督導：案量",
+        "下週家訪",
+        follow_up_due_on=due,
+    )
+    with store.transaction() as db:
+        note_id = save_draft_note(db, None, values)
+        finalise_note(db, note_id)
+        for op in db.query(OutboxOp):  # synced since
+            op.pushed_at = datetime.now(UTC)
+    return note_id
+
+
+def row_of(view: SupervisionView, note_id: uuid.UUID) -> int:
+    return next(i for i in range(view.table.rowCount()) if view.table.note_id(i) == note_id)
+
+
+def test_several_cases_are_discussed_and_saved_with_the_follow_up_due_date(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    view = open_view(qtbot, runner)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    editor = view.editor
+    assert not editor.follow_up.isEnabled()  # nothing stored yet to record an outcome on
+    editor.kind.setCurrentIndex(editor.kind.findData(SupervisionKind.CONSULTATION))
+    editor.members.item(0).setCheckState(Qt.CheckState.Checked)
+    type_chinese(editor.content, "兩位王姓個案的職場適應")
+    found = editor.cases.found
+
+    def offered() -> list[str]:
+        return [found.itemText(i) for i in range(found.count())]
+
+    type_chinese(editor.cases.search, "王")
+    qtbot.waitUntil(lambda: offered() == ["王大華（cm.lin）", "王小明（cm.chen）"], timeout=WAIT_MS)
+    for name in ("王小明（cm.chen）", "王大華（cm.lin）"):
+        found.setCurrentIndex(offered().index(name))
+        qtbot.mouseClick(editor.cases.add_button, Qt.MouseButton.LeftButton)
+    assert offered() == [] and not editor.cases.add_button.isEnabled()  # each case is listed once
+    editor.cases.search.clear()
+    type_chinese(editor.cases.search, "李美玲")
+    qtbot.waitUntil(lambda: offered() == ["李美玲（cm.lin）"], timeout=WAIT_MS)
+    qtbot.keyClick(editor.cases.search, Qt.Key.Key_Return)  # Enter adds the case found
+    listed = editor.cases.list
+    assert [listed.item(i).text() for i in range(listed.count())] == [
+        "王小明（cm.chen）（主要）",
+        "王大華（cm.lin）",
+        "李美玲（cm.lin）",
+    ]
+    listed.setCurrentRow(0)  # the first one goes; the next becomes the primary case
+    qtbot.mouseClick(editor.cases.remove_button, Qt.MouseButton.LeftButton)
+    listed.setCurrentRow(1)
+    qtbot.mouseClick(editor.cases.primary_button, Qt.MouseButton.LeftButton)
+    assert view.values().case_ids == (cases["李美玲"], cases["王大華"])
+    with qtbot.waitSignal(view.case_opened) as opened:
+        listed.itemDoubleClicked.emit(listed.item(1))
+    assert opened.args == [cases["王大華"]]
+
+    type_date(qtbot, editor.follow_up_due, "115/11/27")
+    with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and editor.follow_up.isEnabled(), timeout=WAIT_MS)
+    assert view.table.item(0, Column.CASES).text() == "李美玲、王大華"
+    assert view.table.item(0, Column.FOLLOW_UP).text() == "待追蹤（115/11/27）"
+    with store.transaction() as db:
+        (note,) = db.query(SupervisionNote).all()
+        (op,) = db.query(OutboxOp).filter(OutboxOp.record_id == note.id).all()
+        assert (note.case_id, note.case_ids) == (cases["李美玲"], [str(cases["李美玲"]), str(cases["王大華"])])
+        assert (note.content, note.follow_up_due_on) == ("兩位王姓個案的職場適應", date(2026, 11, 27))
+        assert op.fields["case_id"]["new"] == str(cases["李美玲"])
+        assert op.fields["case_ids"]["new"] == [str(cases["李美玲"]), str(cases["王大華"])]
+
+
+def test_a_due_date_that_is_not_a_date_or_before_the_meeting_is_not_saved(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    view = open_view(qtbot, runner)
+    view.new_note()
+    editor = view.editor
+    type_chinese(editor.content, "草稿")
+    type_date(qtbot, editor.follow_up_due, "115/2/30")
+    view.save()  # refused at once: no job runs
+    assert editor.problems.isVisible() and "追蹤期限：民國115年2月沒有30日" in editor.problems.text()
+    assert editor.follow_up_due.isShowingError()
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    with store.transaction() as db:
+        assert db.query(SupervisionNote).count() == 0
+    type_date(qtbot, editor.follow_up_due, "115/11/1")  # before the meeting (today)
+    view.save()
+    qtbot.waitUntil(lambda: "追蹤期限：追蹤期限不能早於督導日期" in editor.problems.text(), timeout=WAIT_MS)
+    with store.transaction() as db:
+        assert db.query(SupervisionNote).count() == 0
+
+
+def test_the_follow_up_is_recorded_on_a_final_record(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    overdue = final_note(store, date(2026, 11, 9), cases["王小明"])
+    later = final_note(store, date(2026, 11, 30))
+    view = open_view(qtbot, runner)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=WAIT_MS)
+    row = row_of(view, overdue)
+    assert view.table.item(row, Column.FOLLOW_UP).text() == "逾期（115/11/09）"
+    assert view.table.item(row, Column.DATE).background().color() == OVERDUE_BACKGROUND
+    assert view.table.item(row_of(view, later), Column.FOLLOW_UP).text() == "待追蹤（115/11/30）"
+    assert view.list.overdue.text().endswith("1 筆決議逾期未追蹤</a>")
+    view.list.overdue.linkActivated.emit("overdue")  # only the overdue ones
+    assert [view.table.note_id(i) for i in range(view.table.rowCount())] == [overdue]
+
+    view.select(overdue)
+    editor = view.editor
+    assert editor.content.isReadOnly() and not editor.save_button.isEnabled()
+    assert not editor.follow_up_due.isEnabled() and not editor.cases.search.isEnabled()
+    assert editor.follow_up.isEnabled() and editor.follow_up_state.text() == "逾期，期限 115/11/09"
+    with qtbot.waitSignal(view.case_opened) as opened:  # a final record's case still opens
+        qtbot.mouseClick(editor.cases.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args == [cases["王小明"]]
+    type_date(qtbot, editor.done_on, "115/11/12")
+    type_chinese(editor.follow_up_note, "已家訪，狀況穩定")
+    with qtbot.waitSignal(view.saved, timeout=WAIT_MS):
+        qtbot.mouseClick(editor.save_follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 0, timeout=WAIT_MS)  # done: no longer overdue
+    assert view.list.overdue.text() == "" and editor.follow_up_state.text() == "已完成"
+    view.list.follow_up_filter.setCurrentIndex(0)
+    assert view.table.item(row_of(view, overdue), Column.FOLLOW_UP).text() == "已完成（115/11/12）"
+    with store.transaction() as db:
+        note = db.get(SupervisionNote, overdue)
+        assert note is not None and note.status == RecordStatus.FINAL
+        assert (note.follow_up_done_on, note.follow_up_note, note.content) == (
+            date(2026, 11, 12),
+            "已家訪，狀況穩定",
+            "個別督導：案量",
+        )
+        (op,) = db.query(OutboxOp).filter(OutboxOp.record_id == overdue, OutboxOp.pushed_at.is_(None)).all()
+        assert op.op == "update" and set(op.fields) == {"follow_up_done_on", "follow_up_note"}
+
+    view.table.selectAll()  # what a 列印 button would print: the selection, in the list's order
+    assert view.selected_note_ids() == [view.table.note_id(0), view.table.note_id(1)]
+    assert set(view.selected_note_ids()) == {overdue, later}
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("115/11/21", "完成日期：日期不能晚於今天。"), ("115/11/1", "完成日期：完成日期不能早於督導日期。")],
+)
+def test_a_refused_done_date_changes_nothing(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID], typed: str, shown: str
+) -> None:
+    note_id = final_note(store, date(2026, 11, 9))
+    view = open_view(qtbot, runner)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=WAIT_MS)
+    view.select(note_id)
+    type_date(qtbot, view.editor.done_on, typed)
+    view.save_follow_up()
+    qtbot.waitUntil(lambda: view.editor.problems.isVisible(), timeout=WAIT_MS)
+    assert shown in view.editor.problems.text()
+    type_date(qtbot, view.editor.done_on, "115/2/30")  # not a date at all: refused before any job
+    view.save_follow_up()
+    assert "完成日期：民國115年2月沒有30日" in view.editor.problems.text()
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    with store.transaction() as db:
+        note = db.get(SupervisionNote, note_id)
+        assert note is not None and (note.follow_up_done_on, note.follow_up_note) == (None, "")
+        assert db.query(OutboxOp).filter(OutboxOp.pushed_at.is_(None)).count() == 0
+    assert view.table.item(0, Column.FOLLOW_UP).text() == "逾期（115/11/09）"
