@@ -1,9 +1,12 @@
-"""`fieldcase forms`, `fieldcase print` and `fieldcase report monthly`: printing from scripts (docs/forms.md).
+"""`fieldcase forms`, `fieldcase print`, `fieldcase report monthly` and `fieldcase report daily`: printing from
+scripts (docs/forms.md).
 
     fieldcase forms
     fieldcase print service_plan --db cases.db --case 3f2a… -o plan.pdf
     fieldcase print open_notice --db cases.db --cases ID,ID,ID --addressee applicant -o notices.pdf
+    fieldcase print supervision_record --db cases.db --note 9c1e… --note 47ad… -o 督導紀錄.pdf
     fieldcase report monthly --db cases.db --month 114/03 --format xlsx -o 月報表.xlsx
+    fieldcase report daily --db cases.db --from 114/03/03 --to 114/03/07 -o 日報.pdf
 
 app/cli.py registers these with `add_print_commands(sub, _open)`. Output files hold personal data: they are
 written owner-only (0600) and atomically, so a failure (a bad case id, a month that does not exist) leaves no file
@@ -37,6 +40,8 @@ StoreOpener = Callable[[argparse.Namespace], "Store"]
 MONTHLY_FORMS: Final = {"6-1": "monthly_6_1", "6-2": "monthly_6_2"}
 SIGNER_ROLES: Final = ("client", "guardian", "case_manager", "supervisor", "employer", "unit", "successor")
 ADDRESSEES: Final = ("applicant", "referring_unit")  # app.printing.case_views.Addressee
+DAILY_DAYS: Final = 31  # app.services.daily_report.LONGEST_PERIOD_DAYS
+REPORT_COMMANDS: Final = {"month": "fieldcase report monthly", "daily": "fieldcase report daily"}
 
 
 def add_print_commands(
@@ -47,11 +52,17 @@ def add_print_commands(
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_forms)
 
-    p = subparsers.add_parser("print", help="print a form or letter for one or many cases into one PDF")
+    p = subparsers.add_parser(
+        "print", help="print a form or letter for one or many cases (or supervision records) into one PDF"
+    )
     p.add_argument("doc_id", metavar="DOC", help="document id, see `fieldcase forms`")
     p.add_argument("--db", required=True, help="path of the encrypted case store")
     p.add_argument("--case", action="append", default=[], metavar="ID", help="case id (repeat for many)")
     p.add_argument("--cases", action="append", default=[], metavar="ID,ID,…", help="case ids, comma-separated")
+    p.add_argument(
+        "--note", action="append", default=[], metavar="ID", help="supervision record id (supervision_record)"
+    )
+    p.add_argument("--notes", action="append", default=[], metavar="ID,ID,…", help="record ids, comma-separated")
     p.add_argument("--addressee", choices=ADDRESSEES, help="notices: to the applicant or referring unit")
     p.add_argument(
         "--signature",
@@ -79,6 +90,18 @@ def add_print_commands(
     p.add_argument("-o", "--output", required=True, help="the PDF or xlsx file to write")
     p.set_defaults(handler=lambda args: cmd_report_monthly(args, open_store))
 
+    p = kinds.add_parser("daily", help="服務對象日報: clients served by target group and case manager, as PDF or xlsx")
+    p.add_argument("--db", required=True, help="path of the encrypted case store")
+    p.add_argument("--from", dest="first_day", required=True, metavar="DATE", help="first day: 2025-03-05 or 114/03/05")
+    p.add_argument(
+        "--to", dest="last_day", metavar="DATE", help=f"last day (default: the first; at most {DAILY_DAYS} days)"
+    )
+    p.add_argument("--format", choices=["pdf", "xlsx"], default=None, help="default: from the output's suffix")
+    p.add_argument("--printed-on", type=_date, help="printing date (ROC or Gregorian), default today")
+    _agency_arguments(p)
+    p.add_argument("-o", "--output", required=True, help="the PDF or xlsx file to write")
+    p.set_defaults(handler=lambda args: cmd_report_daily(args, open_store))
+
 
 def _agency_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--agency", default="", help="agency name printed at the top of each page")
@@ -92,6 +115,14 @@ def _date(text: str) -> date:
         return parse_date(text)
     except ValidationError as exc:
         raise argparse.ArgumentTypeError(exc.message_zh + " " + exc.message_en) from None
+
+
+def _day(text: str, option: str) -> date:
+    """A typed day (2025-03-05, 114/03/05, …); AppError naming `option` when it cannot be read."""
+    try:
+        return parse_date(text, option)
+    except ValidationError as exc:
+        raise AppError(f"{option}：{exc.message_zh}", f"{option}: {exc.message_en}") from None
 
 
 def _agency(args: argparse.Namespace) -> AgencyInfo:
@@ -177,21 +208,32 @@ def _signatures(texts: Sequence[str]) -> Signatures:
 def cmd_print(args: argparse.Namespace, open_store: StoreOpener) -> int:
     from app.printing import DocumentView, PrintOptions, build_view, load_template
     from app.printing.bundle import render_bundle
+    from app.printing.supervision import note_ids
 
     template = load_template(args.doc_id)
-    if template.subject != "case":
+    if template.subject in REPORT_COMMANDS:
+        command = REPORT_COMMANDS[template.subject]
         raise AppError(
-            f"「{template.title}」是月報表，請用 fieldcase report monthly。",
-            f"'{template.title_en}' is a monthly report: use `fieldcase report monthly`.",
+            f"「{template.title}」是報表，請用 {command}。",
+            f"'{template.title_en}' is a report: use `{command}`.",
         )
+    supervision = template.subject == "supervision"
     chosen = case_ids([*args.case, *args.cases])
-    if not chosen:
+    notes = note_ids(part for chunk in [*args.note, *args.notes] for part in chunk.split(","))
+    if supervision and (chosen or not notes):
+        raise AppError(
+            "督導紀錄請以 --note 或 --notes 指定紀錄編號（不是個案）。",
+            "Name the supervision records with --note or --notes (not cases).",
+        )
+    if not supervision and (notes or not chosen):
         raise AppError("請以 --case 或 --cases 指定個案。", "Name the cases with --case or --cases.")
     options = PrintOptions(printed_on=args.printed_on, addressee=args.addressee, signatures=_signatures(args.signature))
     store = open_store(args)
     try:
         with store.transaction() as session:  # committed: reading each case is audited (個人資料保護法)
             views: list[DocumentView] = []
+            if supervision:  # an unknown record's message names it
+                views.extend(build_view(session, args.doc_id, replace(options, note_id=n)) for n in notes)
             for case_id in chosen:
                 try:
                     views.append(build_view(session, args.doc_id, replace(options, case_id=case_id)))
@@ -249,4 +291,33 @@ def cmd_report_monthly(args: argparse.Namespace, open_store: StoreOpener) -> int
     reports = render_bundle([(doc_id, [view]) for doc_id, view in views], output, _agency(args))
     _warn(reports, args.lang)
     _print_json(_summary(str(output), reports))
+    return 0
+
+
+# --- report daily -------------------------------------------------------------------------------------------------
+
+
+def cmd_report_daily(args: argparse.Namespace, open_store: StoreOpener) -> int:
+    from app.printing import PrintOptions
+    from app.printing.team import print_daily_report
+    from app.services.daily_report import daily_report, write_daily_workbook
+    from app.services.exchange_json import write_private
+
+    first = _day(args.first_day, "--from")
+    last = _day(args.last_day, "--to") if args.last_day else first
+    output = Path(args.output)
+    fmt = args.format or ("xlsx" if output.suffix.lower() == ".xlsx" else "pdf")
+    store = open_store(args)
+    try:
+        with store.session() as session:
+            report = daily_report(session, first, last)  # ValidationError for a period it does not accept
+    finally:
+        store.close()
+    if fmt == "xlsx":
+        write_private(output, lambda file: write_daily_workbook(report, file, args.lang))
+        _print_json({"output": str(output), "people": report.people_total, "services": report.services_total})
+        return 0
+    rendered = print_daily_report(report, output, _agency(args), PrintOptions(printed_on=args.printed_on))
+    _warn([rendered], args.lang)
+    _print_json(_summary(str(output), [rendered]))
     return 0

@@ -1,7 +1,9 @@
 """Building the view-model of a document from the store (through app.services), so the renderer never queries it.
 
 `build_view(session, doc_id, options)` loads the case (cases.load_case, audited as a read of personal data) or, for
-the monthly reports, the month's figures; `build_view(case, …)` takes a case already loaded. Which plan version,
+the monthly reports, the month's figures, for 督導紀錄 the supervision record `options.note_id`, for 服務對象日報
+the figures of `options.first_day`–`options.last_day` (app.services.daily_report); `build_view(case, …)` takes a
+case already loaded. Which plan version,
 referral or records a document is about comes from `PrintOptions`, else from the template's `select` (the latest
 job referral for 介紹卡, the follow-up records for 追蹤紀錄, …).
 
@@ -33,16 +35,21 @@ from app.printing.case_views import (
     notice_view,
     plan_view,
 )
+from app.printing.daily import daily_document
 from app.printing.options import coded
 from app.printing.redact import redact
+from app.printing.supervision import supervision_document
 from app.printing.templates import FormTemplate, load_template
 from app.printing.views import CaseDocument, DocumentView, HandoverView, Signatures, TransferView
 from app.services import clock
 from app.services.cases import load_case
+from app.services.daily_report import daily_report
 from app.services.directory import case_deadlines
 from app.services.handover import handover_summary
 
 NONE = "無"
+SUPERVISION = "supervision_record"  # the shipped template of 督導紀錄
+DAILY = "daily_report"  # and of 服務對象日報
 
 
 @dataclass(frozen=True)
@@ -60,19 +67,22 @@ class PrintOptions:
     manager: str | None = None  # monthly reports: one case manager's (username); default: the whole unit
     unit: str | None = None  # monthly reports: one 承辦/受託單位; default: every unit in the store
     programme: Programme | None = None  # monthly reports: one programme; default: as the template selects
+    note_id: uuid.UUID | None = None  # 督導紀錄: the supervision record
+    first_day: date | None = None  # 服務對象日報: the first day of the period
+    last_day: date | None = None  # 服務對象日報: its last day; default: the first day alone
     staff_names: Mapping[str, str] = field(default_factory=dict)  # username → name printed on forms
     signatures: Signatures = field(default_factory=Signatures)
 
 
 def build_view(source: Session | Case, doc_id: str, options: PrintOptions | None = None) -> DocumentView:
-    """The view-model of document `doc_id`, read from a session (a case by `options.case_id`, or a month) or from
-    a case loaded with cases.load_case."""
+    """The view-model of document `doc_id`, read from a session (a case by `options.case_id`, a month, a
+    supervision record by `options.note_id`, a daily report's days) or from a case loaded with cases.load_case."""
     options = options or PrintOptions()
     template = load_template(doc_id)
-    if template.subject == "month":
+    if template.subject != "case":
         if not isinstance(source, Session):
-            raise AppError("月報表需要開啟的資料庫。", "A monthly report needs the open store, not a case.")
-        return monthly.build_month_document(source, template, _month_options(options))
+            raise AppError(f"「{template.title}」需要開啟的資料庫。", f"'{template.title_en}' needs the open store.")
+        return _not_a_case(source, template, options)
     if isinstance(source, Session):
         if options.case_id is None:
             raise AppError("請選擇要列印的個案。", "Choose the case to print.")
@@ -90,6 +100,41 @@ def build_views(
     """Views of one document for many cases (batch printing), in the order given."""
     base = options or PrintOptions()
     return [build_view(session, doc_id, dataclasses.replace(base, case_id=case_id)) for case_id in case_ids]
+
+
+def build_note_views(
+    session: Session, note_ids: Iterable[uuid.UUID], options: PrintOptions | None = None, doc_id: str = SUPERVISION
+) -> list[DocumentView]:
+    """Views of 督導紀錄 for many supervision records (one PDF, pages counted per record), in the order given."""
+    base = options or PrintOptions()
+    return [build_view(session, doc_id, dataclasses.replace(base, note_id=note_id)) for note_id in note_ids]
+
+
+def _not_a_case(session: Session, template: FormTemplate, options: PrintOptions) -> DocumentView:
+    """A month's report, a supervision record or a daily report."""
+    printed_on = options.printed_on or clock.today()
+    if template.subject == "supervision":
+        if options.note_id is None:
+            raise AppError("請選擇要列印的督導紀錄。", "Choose the supervision record to print.")
+        return supervision_document(
+            session,
+            template.doc_id,
+            options.note_id,
+            printed_on=printed_on,
+            staff_names=options.staff_names,
+            signatures=options.signatures,
+        )
+    if template.subject == "daily":
+        if options.first_day is None:
+            raise AppError("請輸入日報的服務日期。", "Enter the day of the daily report.")
+        return daily_document(
+            daily_report(session, options.first_day, options.last_day),
+            template.doc_id,
+            printed_on=printed_on,
+            staff_names=options.staff_names,
+            signatures=options.signatures,
+        )
+    return monthly.build_month_document(session, template, _month_options(options))
 
 
 def _month_options(options: PrintOptions) -> monthly.MonthOptions:

@@ -19,6 +19,9 @@ from app.printing.fonts import TextShaper
 
 FOOTER_SIZE = 8.0
 REFERENCE_MARK = "參考格式"
+MARK_SIZE = 110.0  # the mark across a page (草稿)
+MARK_GREY = 0.55
+MARK_ALPHA = 0.22  # see-through: the form under it stays readable
 
 
 @dataclass
@@ -75,10 +78,24 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         tail = f"{info.title}（{REFERENCE_MARK}）" if info.reference_format else info.title
         size = fit_text(self._shaper, tail, FOOTER_SIZE, third - 6)
         draw_text(self, self._shaper, right - self._shaper.width(tail, size), y, tail, size)
+        if info.mark:
+            self._mark(info.mark)
         if page > 1:
             head = f"{info.subject}　{info.title}（續）" if info.subject else f"{info.title}（續）"
             size = fit_text(self._shaper, head, FOOTER_SIZE, right - left)
             draw_text(
                 self, self._shaper, right - self._shaper.width(head, size), self._pagesize[1] - 9 * mm, head, size
             )
+        self.restoreState()
+
+    def _mark(self, mark: str) -> None:
+        """`mark` in large grey letters, slanted across the middle of the page and see-through."""
+        width, height = self._pagesize
+        size = fit_text(self._shaper, mark, MARK_SIZE, min(width, height) * 0.8)
+        self.saveState()
+        self.setFillGray(MARK_GREY)
+        self.setFillAlpha(MARK_ALPHA)
+        self.translate(width / 2, height / 2)
+        self.rotate(30)
+        draw_text(self, self._shaper, -self._shaper.width(mark, size) / 2, -size * 0.35, mark, size)
         self.restoreState()

@@ -293,6 +293,7 @@ class DocumentInfo:
     title: str
     subject: str
     reference_format: bool
+    mark: str = ""  # printed large across every page of the document (草稿 on a draft), or nothing
 
 
 class DocumentStart(Flowable):  # type: ignore[misc]

@@ -24,15 +24,18 @@ from app.models.enums import (
     PlanStatus,
     Programme,
     RecordKind,
+    RecordStatus,
     ReferralKind,
     ReferralResponse,
     Stage,
+    SupervisionKind,
 )
 from app.printing.views import Coded
 from app.services import codes
 from app.services.assessment_edits import ASSESSMENT_METHODS
 from app.services.labels import label
 from app.services.plan_edits import CONSENT_BY
+from app.services.supervision import kind_label
 
 Option = tuple[str, str]  # (code, label)
 
@@ -123,6 +126,9 @@ _BUILT_IN: Final[Mapping[str, tuple[Option, ...]]] = MappingProxyType(
         ),
         "hire_decision": (("hired", "錄用"), ("not_hired", "不錄用"), ("pending", "待通知")),
         "match": (("good", "適合"), ("with_support", "需支持後適合"), ("poor", "不適合")),
+        # 002 四(三): 個別督導、團體督導、同儕團體督導、個案諮詢.
+        "supervision_kind": tuple((k.value, kind_label(k)) for k in SupervisionKind),
+        "record_status": ((RecordStatus.DRAFT, "草稿"), (RecordStatus.FINAL, "定稿")),
     }
 )
 

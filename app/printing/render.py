@@ -25,7 +25,7 @@ from app.printing.flowables import DocumentInfo, DocumentStart
 from app.printing.fonts import MISSING_MARK, GlyphLog, TextShaper, register_fonts
 from app.printing.story import Logo, Story
 from app.printing.templates import load_template
-from app.printing.views import AgencyInfo, DocumentView
+from app.printing.views import AgencyInfo, DocumentView, SupervisionDocument
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,11 @@ class RenderReport:
 
 
 def render(doc_id: str, views: Sequence[DocumentView], out: Path | BinaryIO, agency: AgencyInfo) -> RenderReport:
-    """Write document `doc_id` for every view (one case each, or one month) into one PDF at `out`.
+    """Write document `doc_id` for every view (one case each, one month, one supervision record, one period's
+    daily report) into one PDF at `out`.
 
-    Each view starts on a new page and has its own 「第 X 頁，共 Y 頁」. Raises AppError when there is nothing to
+    Each view starts on a new page and has its own 「第 X 頁，共 Y 頁」; a draft supervision record has 草稿 across
+    its pages. Raises AppError when there is nothing to
     print or a view was built for another document.
     """
     if not views:
@@ -79,7 +81,8 @@ def render(doc_id: str, views: Sequence[DocumentView], out: Path | BinaryIO, age
         shaper.subject = view.subject
         if number:
             story.append(PageBreak())
-        info = DocumentInfo(number, template.title, view.subject, template.reference_format)
+        mark = view.mark if isinstance(view, SupervisionDocument) else ""
+        info = DocumentInfo(number, template.title, view.subject, template.reference_format, mark)
         story.append(DocumentStart(info))
         story.extend(Story(template, view, shaper, agency, logo, warnings, width).flowables())
     pages = PageLog()

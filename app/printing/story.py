@@ -41,6 +41,7 @@ from app.printing.layout import (
     styles,
     unbreakable,
 )
+from app.printing.matrix import matrix_flowables
 from app.printing.templates import (
     AGENCY_ROOT,
     Block,
@@ -48,6 +49,7 @@ from app.printing.templates import (
     FieldSpec,
     Format,
     FormTemplate,
+    MatrixBlock,
     ParagraphBlock,
     PhotosBlock,
     SignaturesBlock,
@@ -56,7 +58,7 @@ from app.printing.templates import (
     placeholders,
 )
 from app.printing.values import BLANK_FILL, as_text, checked_codes, resolve
-from app.printing.views import AgencyInfo, DocumentView, MonthDocument
+from app.printing.views import AgencyInfo, DailyDocument, DocumentView, Matrix, MonthDocument, SupervisionDocument
 from app.services.rocdate import format_roc
 
 
@@ -166,6 +168,10 @@ class Story:
         if isinstance(view, MonthDocument):
             period = f"統計期間：{format_roc(view.period_start)}至{format_roc(view.period_end)}"
             return period, printed
+        if isinstance(view, DailyDocument):
+            return f"服務日期：{view.period}", printed
+        if isinstance(view, SupervisionDocument):
+            return f"紀錄編號：{view.note.reference}　狀態：{view.note.status.label}", printed
         case_view = view.case
         return f"案號：{case_view.reference}　承辦人員：{case_view.manager.name}", printed
 
@@ -194,6 +200,10 @@ class Story:
             return [self.paragraph(block)]
         if isinstance(block, SignaturesBlock):
             return [self.signatures(block)]
+        if isinstance(block, MatrixBlock):
+            found = self.resolve(block.path)
+            matrix = found if isinstance(found, Matrix) else Matrix(("",), ())
+            return matrix_flowables(block, matrix, self.width, self.para, self.shaper)
         return [self.photos(block)]
 
     def value_cell(self, spec: FieldSpec) -> Flowable:

@@ -19,7 +19,16 @@ from app.errors import AppError
 from app.printing import views
 from app.printing.options import Option
 
-Subject = Literal["case", "month"]
+Subject = Literal["case", "month", "supervision", "daily"]
+SUBJECTS: Final = typing.get_args(Subject)
+SUBJECT_ROOTS: Final[Mapping[Subject, type]] = MappingProxyType(  # the view-model a template's paths start from
+    {
+        "case": views.CaseDocument,
+        "month": views.MonthDocument,
+        "supervision": views.SupervisionDocument,
+        "daily": views.DailyDocument,
+    }
+)
 Format = Literal["auto", "date", "date_short", "text", "yes_no", "number"]
 FORMATS: Final = typing.get_args(Format)
 SELECTIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
@@ -121,7 +130,17 @@ class PhotosBlock:
     height_mm: float = 60
 
 
-Block = FieldsBlock | TableBlock | TextBlock | ParagraphBlock | SignaturesBlock | PhotosBlock
+@dataclass(frozen=True)
+class MatrixBlock:
+    """A table whose columns come from the data (views.Matrix: one column per case manager); split into several
+    tables, each repeating the first column, when the columns do not fit across the page."""
+
+    path: str
+    label: str | None = None
+    label_width: float = 2.5  # the first column's width, as a share of a figure column's
+
+
+Block = FieldsBlock | TableBlock | TextBlock | ParagraphBlock | SignaturesBlock | PhotosBlock | MatrixBlock
 
 
 @dataclass(frozen=True)

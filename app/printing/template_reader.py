@@ -23,12 +23,15 @@ from app.printing.template_model import (
     PLACEHOLDER,
     SELECTIONS,
     SIGNER_ROLES,
+    SUBJECT_ROOTS,
+    SUBJECTS,
     Block,
     ColumnSpec,
     FieldsBlock,
     FieldSpec,
     Format,
     FormTemplate,
+    MatrixBlock,
     ParagraphBlock,
     PhotosBlock,
     Section,
@@ -108,8 +111,8 @@ class _Reader:
         data = self.mapping(raw, "最上層")
         doc_id = self.path.stem
         subject = data.get("subject", "case")
-        if subject not in ("case", "month"):
-            raise self.fail("subject", "必須是 case 或 month", "must be case or month")
+        if subject not in SUBJECTS:
+            raise self.fail("subject", f"必須是 {'、'.join(SUBJECTS)} 之一", f"must be one of {', '.join(SUBJECTS)}")
         select = self.mapping(data.get("select", {}), "select")
         for key, value in select.items():
             if key not in SELECTIONS or value not in SELECTIONS[key]:
@@ -190,6 +193,16 @@ class _Reader:
             if not isinstance(signers_raw, list) or not signers_raw:
                 raise self.fail(where, "signers 至少要有一位簽名人", "signers needs at least one signer")
             return SignaturesBlock(tuple(self.signer(s, f"{where} 簽名 {i}") for i, s in enumerate(signers_raw, 1)))
+        if kind == "matrix":
+            path = self.optional_path(data, "path", where)
+            if path is None:
+                raise self.fail(where, "matrix 需要 path", "a matrix needs a path")
+            label = data.get("label")
+            return MatrixBlock(
+                path=path,
+                label=str(label) if label else None,
+                label_width=self.number(data, "label_width", where, 2.5, 0.5, 10),
+            )
         if kind == "photos":
             labels = data.get("labels")
             if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
@@ -197,8 +210,8 @@ class _Reader:
             return PhotosBlock(tuple(labels), self.number(data, "height_mm", where, 60, 20, 200))
         raise self.fail(
             where,
-            "type 必須是 fields、checkboxes、table、text、paragraph、signatures 或 photos",
-            "type must be fields, checkboxes, table, text, paragraph, signatures or photos",
+            "type 必須是 fields、checkboxes、table、matrix、text、paragraph、signatures 或 photos",
+            "type must be fields, checkboxes, table, matrix, text, paragraph, signatures or photos",
         )
 
     def field(self, raw: object, where: str, columns: int) -> FieldSpec:
@@ -309,7 +322,7 @@ def is_list_type(annotation: Any) -> bool:
 class _PathChecker:
     def __init__(self, template: FormTemplate) -> None:
         self.template = template
-        self.root = views.MonthDocument if template.subject == "month" else views.CaseDocument
+        self.root = SUBJECT_ROOTS[template.subject]
 
     def fail(self, path: str, zh: str, en: str) -> TemplateError:
         name = self.template.path.name
@@ -348,6 +361,8 @@ class _PathChecker:
         element = _unwrap(_element(found))
         if is_list_type(found) and dataclasses.is_dataclass(element) and element is not views.Coded:
             raise self.fail(path, "是清單，請用表格（type: table）列出", "is a list of rows; use a table")
+        if found is views.Matrix:
+            raise self.fail(path, "是表格，請用 type: matrix 列出", "is a table; use a matrix block")
         self.disclosed(path)
 
     def block(self, block: Block) -> None:
@@ -369,6 +384,10 @@ class _PathChecker:
                 if column.path is not None:
                     self.resolve(element, column.path, prefix=f"{block.path}[].")
                     self.disclosed(f"{block.path}.{column.path}")
+        elif isinstance(block, MatrixBlock):
+            if self.resolve(self.root, block.path) is not views.Matrix:
+                raise self.fail(block.path, "不是可做成 matrix 的表格", "is not a matrix (views.Matrix)")
+            self.disclosed(block.path)
         elif isinstance(block, ParagraphBlock):
             for match in PLACEHOLDER.finditer(block.text):
                 self.leaf(match.group(1))

@@ -4,48 +4,25 @@ read by the renderer through the paths a template names (``case.client.name``, `
 The renderer never queries the database: everything a form prints is here, already resolved (a code comes with
 its label as `Coded`, a service unit with its name). Dates stay `date`s so that each template picks how to write
 them (民國114年3月5日 or 114/03/05); a missing value is None (or "") and prints as a blank to fill by hand.
+
+The documents about the team (督導紀錄, 服務對象日報) are in team_views.py, the types every document shares in
+view_base.py; this module re-exports both, so `app.printing.views` names every view-model.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-
-@dataclass(frozen=True)
-class Coded:
-    """A code with its label: text fields print the label, checkbox groups tick the option with this code."""
-
-    code: str
-    label: str
-
-    def __str__(self) -> str:
-        return self.label
-
-
-@dataclass(frozen=True)
-class Signatures:
-    """Captured signature images (PNG/JPEG) by signer role; a role without one gets a blank line to sign on."""
-
-    client: Path | None = None
-    guardian: Path | None = None
-    case_manager: Path | None = None
-    supervisor: Path | None = None
-    employer: Path | None = None
-    unit: Path | None = None  # a unit's stamp: the receiving unit's acknowledgement, or the agency head's
-    successor: Path | None = None  # the case manager taking a case over (移案)
-
-
-@dataclass(frozen=True)
-class AgencyInfo:
-    """The agency printing (承辦/受託單位): its name and logo head every document; letters print its address and
-    phone through the template paths ``agency.address`` and ``agency.phone``."""
-
-    name: str
-    logo_path: Path | None = None
-    address: str = ""
-    phone: str = ""
+from app.printing.team_views import (
+    Attendee,
+    DailyDocument,
+    DiscussedCase,
+    Matrix,
+    SupervisionDocument,
+    SupervisionNoteView,
+)
+from app.printing.view_base import AgencyInfo, Coded, Signatures, StaffView
 
 
 @dataclass(frozen=True)
@@ -90,13 +67,6 @@ class ClientView:
     data_consent_on: date | None
     certificate: CertificateView | None  # the most recent one
     disability_categories: tuple[Coded, ...]  # of the most recent certificate, both systems' codes
-
-
-@dataclass(frozen=True)
-class StaffView:
-    username: str
-    name: str  # display name where one is known, else the username
-    unit: str
 
 
 @dataclass(frozen=True)
@@ -404,4 +374,40 @@ class MonthDocument:
     signatures: Signatures = field(default_factory=Signatures)
 
 
-DocumentView = CaseDocument | MonthDocument
+DocumentView = CaseDocument | MonthDocument | SupervisionDocument | DailyDocument
+
+__all__ = [
+    "AgencyInfo",
+    "AssessmentView",
+    "Attendee",
+    "CaseDocument",
+    "CaseView",
+    "CertificateView",
+    "ClientView",
+    "ClosureView",
+    "Coded",
+    "ContactAttemptView",
+    "DailyDocument",
+    "DiscussedCase",
+    "DocumentView",
+    "EmploymentView",
+    "HandoverView",
+    "Matrix",
+    "MonthCaseRow",
+    "MonthDocument",
+    "MonthFigures",
+    "NoticeView",
+    "PlanGoalView",
+    "PlanItemView",
+    "PlanPartView",
+    "PlanView",
+    "RecordView",
+    "ReferralView",
+    "Signatures",
+    "StaffView",
+    "SupervisionDocument",
+    "SupervisionNoteView",
+    "TargetGroupCount",
+    "TransferView",
+    "UnitView",
+]

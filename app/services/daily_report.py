@@ -4,9 +4,6 @@ Seed 000 (A3): 「我們要回一個報表就是每天服務對象的報表」, 
 day when one of their cases has a finalised service record held that day or a contact attempt that reached them that
 day (the same contacts the deadline engine counts); a person is counted once per target group they belong to, and
 once in the people total, however many times they were served. 服務人次 counts every record and reached attempt.
-
-No form template fits a day's table (表6-1 and 表6-2 are monthly), so the report is an Excel workbook (openpyxl) and
-a table in the app.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,20 @@ from app.printing import RenderReport, build_view, list_forms, load_template, re
 from app.printing.build import PrintOptions
 from app.printing.views import DocumentView
 from app.store.store import Store
-from tests.printing.samples import AGENCY, POPPLER, REPORT_MONTH, REPORT_YEAR, TODAY, Sample, demo_store, fits, samples
+from tests.printing.samples import (
+    AGENCY,
+    DAILY_FIRST,
+    DAILY_LAST,
+    POPPLER,
+    REPORT_MONTH,
+    REPORT_YEAR,
+    TODAY,
+    Sample,
+    add_sample_notes,
+    demo_store,
+    fits,
+    samples,
+)
 
 
 @dataclass(frozen=True)
@@ -22,7 +36,7 @@ class Rendered:
     doc_id: str
     path: Path
     views: list[DocumentView]
-    samples: list[Sample]  # in the order of `views`; empty for monthly reports
+    samples: list[Sample]  # in the order of `views`; empty for the documents not about a case
     report: RenderReport
 
 
@@ -33,21 +47,39 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 @pytest.fixture(scope="session")
+def sample_notes(demo: Store) -> tuple[uuid.UUID, uuid.UUID]:
+    """The final group supervision record and the draft (samples.add_sample_notes)."""
+    with demo.transaction() as session:
+        return add_sample_notes(session)
+
+
+@pytest.fixture(scope="session")
 def sample_cases(demo: Store) -> list[Sample]:
     with demo.session() as session:
         return samples(session)
 
 
 @pytest.fixture(scope="session")
-def rendered(demo: Store, sample_cases: list[Sample], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
-    """Every document, batch-printed for the sample cases."""
+def rendered(
+    demo: Store,
+    sample_cases: list[Sample],
+    sample_notes: tuple[uuid.UUID, uuid.UUID],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Rendered]:
+    """Every document, batch-printed for the sample cases (both supervision records, the report month, the daily
+    report's weeks)."""
     folder = tmp_path_factory.mktemp("pdf")
     found: dict[str, Rendered] = {}
     with demo.session() as session:
         for doc_id, _zh, _en in list_forms():
-            if load_template(doc_id).subject == "month":
-                chosen: list[Sample] = []
+            subject = load_template(doc_id).subject
+            chosen: list[Sample] = []
+            if subject == "month":
                 options = [PrintOptions(year=REPORT_YEAR, month=REPORT_MONTH, printed_on=TODAY)]
+            elif subject == "supervision":
+                options = [PrintOptions(note_id=note_id, printed_on=TODAY) for note_id in sample_notes]
+            elif subject == "daily":
+                options = [PrintOptions(first_day=DAILY_FIRST, last_day=DAILY_LAST, printed_on=TODAY)]
             else:
                 chosen = [s for s in sample_cases if fits(doc_id, s)]
                 options = [PrintOptions(case_id=s.case_id, printed_on=TODAY) for s in chosen]

@@ -21,8 +21,8 @@ import keyring
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Case, Client
-from app.models.enums import IntakeDecision, Stage
+from app.models import Case, Client, SupervisionNote
+from app.models.enums import IntakeDecision, RecordStatus, Stage, SupervisionKind
 from app.printing import AgencyInfo, PrintOptions, build_view, list_forms, load_template, render
 from app.services.demo import generate_demo
 from app.store.store import Store
@@ -30,6 +30,9 @@ from tests.conftest import MemoryKeyring
 
 TODAY = date(2025, 6, 30)
 REPORT_YEAR, REPORT_MONTH = 2025, 5
+DAILY_FIRST, DAILY_LAST = date(2025, 6, 2), date(2025, 6, 27)  # 服務對象日報: four working weeks of June
+NOTE_CASES = ("莊琪", "諸葛思彤", "羅哲承")  # the demo cases the sample supervision record discusses
+NOT_ON_THIS_LAPTOP = uuid.UUID("0badc0de-0000-4000-8000-000000000001")  # a case another team holds
 DEMO_CASES = 20
 AGENCY = AgencyInfo("社團法人中華職業重建服務協會", address="臺北市中正區忠孝東路一段1號", phone="02-2345-6789")
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm"))
@@ -78,6 +81,41 @@ def samples(session: Session) -> list[Sample]:
     return [Sample(c.id, c.client.name, c.stage, c.decision) for c in chosen.values()]
 
 
+def add_sample_notes(session: Session) -> tuple[uuid.UUID, uuid.UUID]:
+    """Two supervision records: a final group supervision about NOTE_CASES and a case this laptop does not hold,
+    with its follow-up done; and a draft individual supervision about no case."""
+    cases = [session.scalars(select(Case.id).join(Client).where(Client.name == name)).one() for name in NOTE_CASES]
+    final = SupervisionNote(
+        kind=SupervisionKind.GROUP,
+        held_on=date(2025, 6, 12),
+        supervisor="sup.lin",
+        attendees=["cm.chen", "cm.huang", "cm.wang"],
+        case_id=cases[0],
+        case_ids=[str(c) for c in (*cases[1:], NOT_ON_THIS_LAPTOP, cases[0])],
+        content=(
+            "檢視三位個案之就業準備與職場適應：莊琪已完成職業輔導評量，建議先安排職場見習；諸葛思彤於職場之人際互動"
+            "仍需支持，請就服員每週到職場觀察一次；羅哲承移案後尚未與新職管員見面。\n\n督導意見：密集輔導期間之紀錄"
+            "請於當週定稿，並留意一百八十日追蹤期限。"
+        ),
+        agreed_actions="一、莊琪：六月底前聯繫見習單位。\n二、諸葛思彤：與雇主討論工作調整。\n三、羅哲承：安排家訪。",
+        follow_up_due_on=date(2025, 6, 30),
+        follow_up_done_on=date(2025, 6, 27),
+        follow_up_note="三項均已完成，羅哲承家訪紀錄已定稿。",
+        status=RecordStatus.FINAL,
+    )
+    draft = SupervisionNote(
+        kind=SupervisionKind.INDIVIDUAL,
+        held_on=date(2025, 6, 20),
+        supervisor="sup.lin",
+        attendees=["cm.chen"],
+        content="個別督導：案量與時間安排，討論如何排定家訪路線。",
+        status=RecordStatus.DRAFT,
+    )
+    session.add_all([final, draft])
+    session.flush()
+    return final.id, draft.id
+
+
 def fits(doc_id: str, sample: Sample) -> bool:
     """Whether the document can be printed for the case (a notice only for its own decision)."""
     wanted = load_template(doc_id).select.get("decision")
@@ -123,9 +161,14 @@ PICTURE_CASES = {  # the demo case whose data shows each document best (by clien
 DEFAULT_PICTURE_CASE = "莊琪"
 
 
-def _picture_options(session: Session, doc_id: str) -> PrintOptions:
-    if load_template(doc_id).subject == "month":
+def _picture_options(session: Session, doc_id: str, notes: tuple[uuid.UUID, uuid.UUID]) -> PrintOptions:
+    subject = load_template(doc_id).subject
+    if subject == "month":
         return PrintOptions(year=REPORT_YEAR, month=REPORT_MONTH, printed_on=date(2025, 6, 5))
+    if subject == "supervision":
+        return PrintOptions(note_id=notes[0], printed_on=TODAY)
+    if subject == "daily":
+        return PrintOptions(first_day=DAILY_FIRST, last_day=DAILY_LAST, printed_on=TODAY)
     name = PICTURE_CASES.get(doc_id, DEFAULT_PICTURE_CASE)
     return PrintOptions(
         case_id=session.scalar(select(Case.id).join(Client).where(Client.name == name)), printed_on=TODAY
@@ -140,11 +183,12 @@ def draw_pictures(target: Path = DOCS_PICTURES) -> None:
     with (
         tempfile.TemporaryDirectory() as scratch,
         demo_store(Path(scratch) / "demo.db") as store,
-        store.session() as session,
+        store.transaction() as session,
     ):
+        notes = add_sample_notes(session)
         for doc_id, _zh, _en in list_forms():
             pdf = Path(scratch) / f"{doc_id}.pdf"
-            render(doc_id, [build_view(session, doc_id, _picture_options(session, doc_id))], pdf, AGENCY)
+            render(doc_id, [build_view(session, doc_id, _picture_options(session, doc_id, notes))], pdf, AGENCY)
             stem = Path(scratch) / doc_id
             subprocess.run(["pdftoppm", "-png", "-gray", "-r", "60", "-f", "1", "-l", "1", pdf, stem], check=True)
             picture = next(Path(scratch).glob(f"{doc_id}-*.png"))

@@ -11,10 +11,10 @@ import pytest
 from app.printing import list_forms, load_template
 from app.printing.templates import FieldsBlock, FormTemplate, ParagraphBlock, TextBlock, placeholders
 from app.printing.values import as_text, resolve
-from app.printing.views import CaseDocument, MonthDocument
+from app.printing.views import CaseDocument, DocumentView, MonthDocument
 from app.services.rocdate import format_roc
 from tests.printing.conftest import Rendered
-from tests.printing.samples import AGENCY, pdf_fonts, pdf_pages, pdf_text, squeeze
+from tests.printing.samples import AGENCY, DOCS_PICTURES, pdf_fonts, pdf_pages, pdf_text, squeeze
 
 pytestmark = pytest.mark.usefixtures("poppler")
 
@@ -41,7 +41,7 @@ def document_texts(doc: Rendered) -> list[str]:
     return [pdf_text(doc.path, first, last) for first, last in zip(starts, ends, strict=True)]
 
 
-def printed_values(template: FormTemplate, view: CaseDocument | MonthDocument) -> Iterator[tuple[str, str]]:
+def printed_values(template: FormTemplate, view: DocumentView) -> Iterator[tuple[str, str]]:
     """(path, text) of every value the template prints outside checkbox groups and tables."""
     for section in template.sections:
         for block in section.blocks:
@@ -82,6 +82,13 @@ def test_the_registry_lists_every_document_of_the_work_and_the_official_forms() 
         assert titles[doc_id].startswith(form_no)
         assert load_template(doc_id).reference_format  # our reconstruction says so in the footer
     assert all(en for _d, _zh, en in list_forms())
+
+
+def test_every_document_is_in_docs_forms_with_a_picture_of_its_first_page() -> None:
+    docs = (DOCS_PICTURES.parent / "forms.md").read_text(encoding="utf-8")
+    for doc_id in DOC_IDS:
+        assert f"| `{doc_id}` |" in docs, f"{doc_id} is not in the table of docs/forms.md"
+        assert f"](forms/{doc_id}.png)" in docs and (DOCS_PICTURES / f"{doc_id}.png").is_file(), doc_id
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)

@@ -76,6 +76,30 @@ def test_a_mistake_is_named(agency_forms: Path, blocks: str, message: str) -> No
     assert message in error.value.message_zh
 
 
+MATRIX = "      - type: matrix\n        path: {path}"
+
+
+@pytest.mark.parametrize(
+    ("subject", "blocks", "message"),
+    [
+        ("daily", FIELD + "{label: 日報, path: table}", "matrix"),  # a matrix is not a value
+        ("daily", MATRIX.format(path="period"), "matrix"),  # nor is a value a matrix
+        ("case", MATRIX.format(path="case.client.name"), "matrix"),
+        ("daily", "      - type: matrix", "path"),
+        # A supervision record's cases carry the masked ID number only: a template cannot print the full one.
+        ("supervision", TABLE.format(path="note.cases") + "{header: 身分證, path: id_number}", "id_number"),
+        ("supervision", FIELD + "{label: 個案, path: case.client.name}", "case.client.name"),
+        ("week", FIELD + "{label: 期間, path: period}", "subject"),
+    ],
+)
+def test_a_mistake_in_a_team_document_is_named(agency_forms: Path, subject: str, blocks: str, message: str) -> None:
+    _write(agency_forms, "broken", f"subject: {subject}\n" + MINIMAL.format(blocks=blocks))
+    with pytest.raises(TemplateError) as error:
+        load_template("broken")
+    assert "broken.yaml" in error.value.message_zh
+    assert message in error.value.message_zh
+
+
 def test_a_letter_that_leaves_the_agency_cannot_print_what_it_does_not_disclose(agency_forms: Path) -> None:
     body = MINIMAL.format(
         blocks="      - type: fields\n        fields:\n          - {label: 身分證, path: case.client.id_number}"
