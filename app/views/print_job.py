@@ -20,6 +20,7 @@ from typing import Any, Final
 
 from app.errors import AppError, RuleError
 from app.printing import AgencyInfo, FormTemplate, PrintOptions, build_view, list_forms, load_template
+from app.printing.build import build_note_views
 from app.printing.bundle import render_bundle
 from app.printing.templates import (
     FieldsBlock,
@@ -65,11 +66,13 @@ def remove_stale_folders(now: float | None = None) -> list[Path]:
 
 @dataclass(frozen=True)
 class PrintRequest:
-    """One document kind for some cases (or, with no cases, monthly reports: `doc_ids` in order)."""
+    """One document kind for some cases, or for some supervision records (`note_ids`); with neither, documents of a
+    period (monthly reports, the daily report: `doc_ids` in order, the period in `options`)."""
 
     doc_ids: tuple[str, ...]
     agency: AgencyInfo
     case_ids: tuple[uuid.UUID, ...] = ()
+    note_ids: tuple[uuid.UUID, ...] = ()
     options: PrintOptions = field(default_factory=PrintOptions)
     skip_unfit: bool = False  # batch: leave out (and name) cases the document does not fit, e.g. another notice
 
@@ -92,6 +95,9 @@ def print_job(request: PrintRequest, folder: PrivateFolder) -> Callable[[Any], P
         parts: list[tuple[str, list[DocumentView]]] = []
         skipped: list[str] = []
         for doc_id in request.doc_ids:
+            if request.note_ids:
+                parts.append((doc_id, build_note_views(session, request.note_ids, request.options, doc_id)))
+                continue
             if not request.case_ids:
                 parts.append((doc_id, [build_view(session, doc_id, request.options)]))
                 continue

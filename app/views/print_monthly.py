@@ -36,8 +36,8 @@ from app.services.exchange_json import write_private
 from app.services.rocdate import parse_roc_month, roc_year
 from app.views.errors import current_language, report_error
 from app.views.forms import SUCCESS_STYLE, tr
-from app.views.print_job import PrintedPdf, PrintRequest, PrivateFolder, documents_about, print_job
-from app.views.print_preview import PrintPreview
+from app.views.print_job import PrintRequest, documents_about
+from app.views.print_launch import open_preview
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
 
@@ -126,27 +126,17 @@ class MonthlyReportDialog(QDialog):
         except AppError as exc:
             report_error(exc, self)
             return
-        folder = PrivateFolder()
         request = PrintRequest(doc_ids=doc_ids, agency=self.settings.agency_info(), options=options)
         self._busy(True)
-
-        def failed(error: BaseException) -> None:
-            folder.remove()
-            self._failed(error)
-
-        self.runner.run(
-            print_job(request, folder),
-            lambda printed: self._show_preview(printed, folder),
-            failed,
-            owner=self,
+        open_preview(
+            self.runner,
+            request,
+            self,
             progress=tr("正在產生月報表…", "Making the report…"),
+            parent=self.parentWidget(),
+            opened=self.preview_opened.emit,
+            finished=lambda: self._busy(False),
         )
-
-    def _show_preview(self, printed: PrintedPdf, folder: PrivateFolder) -> None:
-        self._busy(False)
-        preview = PrintPreview(printed, folder, self.parentWidget())
-        preview.show()
-        self.preview_opened.emit(preview)
 
     # --- Excel ---
 

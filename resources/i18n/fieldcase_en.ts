@@ -1086,7 +1086,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="60"/>
-        <location filename="../../app/views/supervisor/reports.py" line="128"/>
+        <location filename="../../app/views/supervisor/reports.py" line="138"/>
         <source>月報表</source>
         <extracomment>English in the code: Monthly report</extracomment>
         <translation>Monthly report</translation>
@@ -1134,26 +1134,26 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="87"/>
-        <location filename="../../app/views/supervisor/reports.py" line="85"/>
+        <location filename="../../app/views/supervisor/reports.py" line="88"/>
         <source>匯出 Excel…</source>
         <extracomment>English in the code: Save as Excel…</extracomment>
         <translation>Save as Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/views/print_monthly.py" line="142"/>
+        <location filename="../../app/views/print_monthly.py" line="135"/>
         <source>正在產生月報表…</source>
         <extracomment>English in the code: Making the report…</extracomment>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../app/views/print_monthly.py" line="161"/>
-        <location filename="../../app/views/supervisor/reports.py" line="225"/>
+        <location filename="../../app/views/print_monthly.py" line="151"/>
+        <location filename="../../app/views/supervisor/reports.py" line="252"/>
         <source>匯出 Excel</source>
         <extracomment>English in the code: Save as Excel</extracomment>
         <translation>Save as Excel</translation>
     </message>
     <message>
-        <location filename="../../app/views/print_monthly.py" line="185"/>
+        <location filename="../../app/views/print_monthly.py" line="175"/>
         <source>正在匯出…</source>
         <extracomment>English in the code: Saving…</extracomment>
         <translation>Saving…</translation>
@@ -1198,6 +1198,7 @@
     <message>
         <location filename="../../app/views/print_preview.py" line="210"/>
         <location filename="../../app/views/printing.py" line="301"/>
+        <location filename="../../app/views/supervisor/notes.py" line="82"/>
         <source>列印…</source>
         <extracomment>English in the code: Print…</extracomment>
         <translation>Print…</translation>
@@ -1944,7 +1945,7 @@
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_cases.py" line="179"/>
+        <location filename="../../app/views/supervisor/note_cases.py" line="180"/>
         <source>（主要）</source>
         <extracomment>English in the code:  (primary)</extracomment>
         <translation> (primary)</translation>
@@ -2199,33 +2200,45 @@
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="88"/>
+        <location filename="../../app/views/supervisor/notes.py" line="84"/>
+        <source>預覽並列印選取的督導紀錄（Ctrl+P）</source>
+        <extracomment>English in the code: Preview and print the selected records (Ctrl+P)</extracomment>
+        <translation>Preview and print the selected records (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="103"/>
         <source>選擇左側的紀錄，或按「新增督導紀錄」。</source>
         <extracomment>English in the code: Pick a record on the left, or make a new one.</extracomment>
         <translation>Pick a record on the left, or make a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="102"/>
+        <location filename="../../app/views/supervisor/notes.py" line="117"/>
         <source>督導紀錄</source>
         <comment>Supervision records</comment>
         <extracomment>English in the code: Supervision records</extracomment>
         <translation>Supervision records</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="181"/>
+        <location filename="../../app/views/supervisor/notes.py" line="191"/>
+        <source>正在產生督導紀錄表…</source>
+        <extracomment>English in the code: Making the supervision records…</extracomment>
+        <translation>Making the supervision records…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/notes.py" line="217"/>
         <source>新的督導紀錄（草稿，輸入後自動儲存）</source>
         <extracomment>English in the code: New record (a draft, saved as you type)</extracomment>
         <translation>New record (a draft, saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="297"/>
+        <location filename="../../app/views/supervisor/notes.py" line="333"/>
         <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
         <source>定稿</source>
         <extracomment>English in the code: Finalise</extracomment>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="298"/>
+        <location filename="../../app/views/supervisor/notes.py" line="334"/>
         <source>定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？</source>
         <extracomment>English in the code: A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</extracomment>
         <translation>A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</translation>
@@ -2382,77 +2395,95 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/pages.py" line="71"/>
-        <location filename="../../app/views/supervisor/reports.py" line="72"/>
+        <location filename="../../app/views/supervisor/reports.py" line="75"/>
         <source>報表</source>
         <comment>Reports</comment>
         <extracomment>English in the code: Reports</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="78"/>
+        <location filename="../../app/views/supervisor/reports.py" line="81"/>
         <source>服務日期（起）</source>
         <extracomment>English in the code: From</extracomment>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="80"/>
+        <location filename="../../app/views/supervisor/reports.py" line="83"/>
         <source>服務日期（迄）</source>
         <extracomment>English in the code: To</extracomment>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="82"/>
+        <location filename="../../app/views/supervisor/reports.py" line="85"/>
         <source>產生日報</source>
         <extracomment>English in the code: Show</extracomment>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="94"/>
+        <location filename="../../app/views/supervisor/reports.py" line="91"/>
+        <source>列印／PDF…</source>
+        <extracomment>English in the code: Print / PDF…</extracomment>
+        <translation>Print / PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="93"/>
+        <source>預覽日報，可列印或另存 PDF</source>
+        <extracomment>English in the code: Preview the report to print it or save it as a PDF</extracomment>
+        <translation>Preview the report to print it or save it as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="103"/>
         <source>服務對象日報</source>
         <extracomment>English in the code: Daily report</extracomment>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="99"/>
+        <location filename="../../app/views/supervisor/reports.py" line="108"/>
         <source>按兩下數字列出個案</source>
         <extracomment>English in the code: Double-click a figure to list its cases</extracomment>
         <translation>Double-click a figure to list its cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="102"/>
+        <location filename="../../app/views/supervisor/reports.py" line="111"/>
         <source>服務日期</source>
         <extracomment>English in the code: Served on</extracomment>
         <translation>Served on</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="104"/>
+        <location filename="../../app/views/supervisor/reports.py" line="113"/>
         <source>至</source>
         <extracomment>English in the code: to</extracomment>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="109"/>
+        <location filename="../../app/views/supervisor/reports.py" line="119"/>
         <source>服務對象日報（依特定對象身分）</source>
         <extracomment>English in the code: Clients served by target group</extracomment>
         <translation>Clients served by target group</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="112"/>
+        <location filename="../../app/views/supervisor/reports.py" line="122"/>
         <source>當日有定稿服務紀錄或聯繫成功的個案，依特定對象身分與承辦人計人數；一人有多種身分時各計一次。</source>
         <extracomment>English in the code: Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</extracomment>
         <translation>Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="126"/>
+        <location filename="../../app/views/supervisor/reports.py" line="136"/>
         <source>月報表（表6-1、表6-2）…</source>
         <extracomment>English in the code: Monthly report (forms 6-1, 6-2)…</extracomment>
         <translation>Monthly report (forms 6-1, 6-2)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="131"/>
+        <location filename="../../app/views/supervisor/reports.py" line="141"/>
         <source>每月10日前彙送前一個月的服務成果（003 二(二)9）：預覽、列印或匯出 Excel。</source>
         <extracomment>English in the code: Due by the 10th for the month before: preview, print or save as Excel.</extracomment>
         <translation>Due by the 10th for the month before: preview, print or save as Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/reports.py" line="241"/>
+        <source>正在產生日報…</source>
+        <extracomment>English in the code: Making the report…</extracomment>
+        <translation>Making the report…</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/review_queue.py" line="49"/>

@@ -25,6 +25,7 @@ from app.store.store import Store
 from app.views.case_windows import CaseWindows
 from app.views.launch import build_main_window
 from app.views.print_monthly import MonthlyReportDialog
+from app.views.print_preview import PrintPreview
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
 from app.views.supervisor.chart import Bar, BarChart, nice_ticks
@@ -34,6 +35,7 @@ from app.views.supervisor.notes import SupervisionView
 from app.views.supervisor.overview import TeamOverviewView
 from app.views.supervisor.reports import ReportsView
 from app.views.workspace import CaseWorkspace
+from tests.printing.samples import pdf_text, squeeze
 
 ON = date(2026, 11, 22)
 WAIT_MS = 20_000
@@ -256,6 +258,15 @@ def test_the_reports_page_shows_and_saves_the_daily_report(
     assert exported.args[0] == target.with_name("日報.xlsx")
     sheet = openpyxl.load_workbook(exported.args[0]).active
     assert sheet["A1"].value == "服務對象日報（依特定對象身分）"
+    with qtbot.waitSignal(view.preview_opened, timeout=WAIT_MS) as previewed:
+        view.print_button.click()
+    preview = previewed.args[0]
+    assert isinstance(preview, PrintPreview)
+    qtbot.addWidget(preview)
+    text = squeeze(pdf_text(preview.document.path))
+    assert "服務對象日報" in text and "民國115年11月20日" in text
+    assert f"{report.people_total}" in text and "參考格式" not in text  # our own report, not an official form
+    preview.close()
     with qtbot.waitSignal(view.monthly_opened) as opened:
         qtbot.mouseClick(view.monthly_button, Qt.MouseButton.LeftButton)
     assert isinstance(opened.args[0], MonthlyReportDialog)

@@ -19,11 +19,13 @@ from app.models.enums import RecordStatus, SupervisionKind
 from app.services import clock
 from app.services.supervision import NoteValues, finalise_note, save_draft_note
 from app.store.store import Store
+from app.views.print_preview import PrintPreview
 from app.views.runner import StoreRunner
 from app.views.supervisor.note_list import OVERDUE_BACKGROUND, Column
 from app.views.supervisor.notes import SupervisionView
 from app.views.widgets import RocDateEdit
 from tests.factories import make_case, make_client
+from tests.printing.samples import pdf_text, squeeze
 
 TODAY = date(2026, 11, 20)
 WAIT_MS = 10_000
@@ -249,3 +251,31 @@ def test_a_refused_done_date_changes_nothing(
         assert note is not None and (note.follow_up_done_on, note.follow_up_note) == (None, "")
         assert db.query(OutboxOp).filter(OutboxOp.pushed_at.is_(None)).count() == 0
     assert view.table.item(0, Column.FOLLOW_UP).text() == "逾期（115/11/09）"
+
+
+def test_the_selected_records_print_into_one_previewed_pdf(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    first = final_note(store, date(2026, 11, 9), cases["王小明"])
+    with store.transaction() as db:
+        second = save_draft_note(
+            db,
+            None,
+            NoteValues(SupervisionKind.GROUP, date(2026, 11, 16), ("cm.lin",), cases["王大華"], "團體督導：失聯結案"),
+        )
+    view = open_view(qtbot, runner)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=WAIT_MS)
+    assert not view.print_button.isEnabled()  # nothing selected yet
+    view.table.selectAll()
+    assert set(view.selected_note_ids()) == {first, second} and view.print_button.isEnabled()
+    with qtbot.waitSignal(view.preview_opened, timeout=WAIT_MS) as opened:
+        view.print_button.click()
+    preview = opened.args[0]
+    assert isinstance(preview, PrintPreview)
+    qtbot.addWidget(preview)
+    text = squeeze(pdf_text(preview.document.path))
+    assert text.count("督導紀錄表") >= 2 and "個別督導：案量" in text and "團體督導：失聯結案" in text
+    assert "王小明" in text and "王大華" in text and "A123456789" not in text  # cases named, ID numbers masked
+    assert "草稿" in text  # the second is a draft, and says so
+    preview.close()
+    qtbot.waitUntil(lambda: runner.idle and view.print_button.isEnabled(), timeout=WAIT_MS)

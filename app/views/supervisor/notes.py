@@ -4,8 +4,8 @@ agreed actions with their follow-up). A draft is saved automatically a few secon
 the same way on a draft and on a final record. Records synced from elsewhere show in the list too; those whose
 follow-up is overdue are tinted, counted above the list and can be filtered.
 
-The form is app.views.supervisor.note_editor, the list note_list, the cases discussed note_cases. The list's tool row
-(`tools`) is where a 列印 button for the selected records (`selected_note_ids`) goes.
+The form is app.views.supervisor.note_editor, the list note_list, the cases discussed note_cases. 列印… (Ctrl+P)
+previews the 督導紀錄表 of the selected records (several with Ctrl or Shift) in one PDF.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -40,7 +41,10 @@ from app.services.supervision import (
 from app.views.errors import report_error
 from app.views.forms import BANNER_STYLE, SUCCESS_STYLE
 from app.views.i18n import translate
+from app.views.print_job import PrintRequest
+from app.views.print_launch import open_preview
 from app.views.runner import StoreRunner
+from app.views.settings import AppSettings
 from app.views.supervisor.note_editor import NoteEditor
 from app.views.supervisor.note_list import NoteList
 from app.views.workspace.drafts import Autosaver
@@ -57,9 +61,12 @@ class SupervisionView(QWidget):
     refreshed = Signal()
     saved = Signal(object)  # the note id, after a save, 定稿 or follow-up is stored
 
-    def __init__(self, runner: StoreRunner, parent: QWidget | None = None) -> None:
+    preview_opened = Signal(object)  # the PrintPreview of the selected records
+
+    def __init__(self, runner: StoreRunner, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.settings = settings  # the agency printed on the 督導紀錄表; None: the user's stored settings
         self.rows: list[NoteRow] = []
         self.note_id: uuid.UUID | None = None  # shown in the editor; None: nothing
         self.final = False
@@ -72,6 +79,14 @@ class SupervisionView(QWidget):
         self.tools = self.list.tools
         self.new_button = self.list.new_button
         self.new_button.clicked.connect(self.new_note)
+        self.print_button = QPushButton(translate("列印…", "Print…"))
+        self.print_button.setToolTip(
+            translate("預覽並列印選取的督導紀錄（Ctrl+P）", "Preview and print the selected records (Ctrl+P)")
+        )
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_selected)
+        self.tools.insertWidget(self.tools.indexOf(self.new_button), self.print_button)
 
         # --- the editor ---
         self.editor = NoteEditor(runner)
@@ -142,6 +157,7 @@ class SupervisionView(QWidget):
         self.list.show_overdue()
 
     def _selected(self) -> None:
+        self.print_button.setEnabled(bool(self.selected_note_ids()))
         note_id = self.table.current_note_id()
         if note_id not in self.table.selected_note_ids():  # Ctrl+click took the current row out of the selection
             return
@@ -156,6 +172,26 @@ class SupervisionView(QWidget):
     def selected_note_ids(self) -> list[uuid.UUID]:
         """The records selected in the list (several with Ctrl or Shift), in the list's order."""
         return self.table.selected_note_ids()
+
+    def print_selected(self) -> None:
+        """督導紀錄表 of the selected records, one PDF, previewed (app.printing: supervision_record)."""
+        note_ids = tuple(self.selected_note_ids())
+        if not note_ids:
+            return
+        for saver in (self.autosaver, self.follow_ups):
+            saver.flush()  # what was typed a moment ago prints too (the store worker saves it first)
+        request = PrintRequest(
+            doc_ids=("supervision_record",), agency=(self.settings or AppSettings()).agency_info(), note_ids=note_ids
+        )
+        self.print_button.setEnabled(False)
+        open_preview(
+            self.runner,
+            request,
+            self,
+            progress=translate("正在產生督導紀錄表…", "Making the supervision records…"),
+            opened=self.preview_opened.emit,
+            finished=lambda: self.print_button.setEnabled(bool(self.selected_note_ids())),
+        )
 
     # --- the editor -------------------------------------------------------------------------------------------
 

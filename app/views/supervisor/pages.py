@@ -57,7 +57,7 @@ def install_supervisor_pages(
     """Add the supervisor pages to `window`; `on_date` fixes "today" (demos, screenshots, tests)."""
     overview = TeamOverviewView(runner, on_date=on_date, county=lambda: settings.default_county)
     dashboard = KpiDashboardView(runner, on_date=on_date, county=settings.default_county)
-    notes = SupervisionView(runner)
+    notes = SupervisionView(runner, settings)
     reports = ReportsView(runner, settings, on_date=on_date)
     review_queue = ReviewQueueView(runner)
     audit = AuditView(runner)

@@ -1,7 +1,6 @@
-"""報表: the daily report of clients served by 特定對象身分 (app.services.daily_report) as a table, saved as an Excel
-workbook, and the monthly report (月報表 表6-1, 表6-2, app.views.print_monthly) a click away.
-
-No form template fits a day's table, so the daily report is not a PDF; a cell of the table lists the cases behind it.
+"""報表: the daily report of clients served by 特定對象身分 (app.services.daily_report) as a table, printed (a PDF
+previewed, app.printing daily_report) or saved as an Excel workbook with the same figures, and the monthly report
+(月報表 表6-1, 表6-2, app.views.print_monthly) a click away. A cell of the table lists the cases behind it.
 """
 
 from __future__ import annotations
@@ -28,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, Language
+from app.printing import PrintOptions
 from app.services import clock
 from app.services.daily_report import DailyReport, daily_report, period_text, table, write_daily_workbook
 from app.services.exchange_json import write_private
 from app.views.errors import report_error
 from app.views.forms import SUCCESS_STYLE
 from app.views.i18n import current_language, translate
+from app.views.print_job import PrintRequest
+from app.views.print_launch import open_preview
 from app.views.print_monthly import MonthlyReportDialog
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
@@ -54,6 +56,7 @@ class ReportsView(QWidget):
     exported = Signal(object)  # the Path written
     drilled = Signal(object)  # the CaseListDialog shown
     monthly_opened = Signal(object)  # the MonthlyReportDialog
+    preview_opened = Signal(object)  # the PrintPreview of the daily report
 
     def __init__(
         self,
@@ -85,6 +88,12 @@ class ReportsView(QWidget):
         self.excel_button = QPushButton(translate("匯出 Excel…", "Save as Excel…"))
         self.excel_button.setEnabled(False)
         self.excel_button.clicked.connect(self.ask_export)
+        self.print_button = QPushButton(translate("列印／PDF…", "Print / PDF…"))
+        self.print_button.setToolTip(
+            translate("預覽日報，可列印或另存 PDF", "Preview the report to print it or save it as a PDF")
+        )
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_report)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.message = QLabel()
@@ -105,6 +114,7 @@ class ReportsView(QWidget):
         dates.addWidget(self.last)
         dates.addWidget(self.show_button)
         dates.addStretch(1)
+        dates.addWidget(self.print_button)
         dates.addWidget(self.excel_button)
         daily = QGroupBox(translate("服務對象日報（依特定對象身分）", "Clients served by target group"))
         daily_layout = QVBoxLayout(daily)
@@ -196,6 +206,7 @@ class ReportsView(QWidget):
             )
         )
         self.excel_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.report_shown.emit(report)
 
     def _drill(self, row: int, column: int) -> None:
@@ -215,6 +226,22 @@ class ReportsView(QWidget):
         dialog.case_opened.connect(self.case_opened)
         dialog.show()
         self.drilled.emit(dialog)
+
+    def print_report(self) -> None:
+        """The report shown, as the 服務對象日報 PDF (the same days; the same functions count it)."""
+        if self.report is None:
+            return
+        options = PrintOptions(first_day=self.report.first, last_day=self.report.last)
+        request = PrintRequest(doc_ids=("daily_report",), agency=self.settings.agency_info(), options=options)
+        self.print_button.setEnabled(False)
+        open_preview(
+            self.runner,
+            request,
+            self,
+            progress=translate("正在產生日報…", "Making the report…"),
+            opened=self.preview_opened.emit,
+            finished=lambda: self.print_button.setEnabled(True),
+        )
 
     def ask_export(self) -> None:
         if self.report is None:

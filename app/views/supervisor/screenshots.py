@@ -26,15 +26,15 @@ def _seed(store: object) -> None:
 
     from app.models import Case, Client, ServiceRecord, SyncConflict
     from app.models.enums import Stage, SupervisionKind
-    from app.services.supervision import NoteValues, finalise_note, save_draft_note
+    from app.services.supervision import NoteValues, finalise_note, record_follow_up, save_draft_note
     from app.store.store import Store
 
     assert isinstance(store, Store)
     with store.transaction() as db:
         owners = list(db.scalars(select(Case.owner).distinct().order_by(Case.owner)))
-        case_id, name = db.execute(
-            select(Case.id, Client.name).join(Client).where(Case.stage == Stage.E).order_by(Client.name).limit(1)
-        ).one()
+        (case_id, name), (other_id, _) = db.execute(
+            select(Case.id, Client.name).join(Client).where(Case.stage == Stage.E).order_by(Client.name).limit(2)
+        ).all()
         records = list(db.scalars(select(ServiceRecord).order_by(ServiceRecord.held_on.desc()).limit(2)))
         for record, (mine, theirs) in zip(records, (("電訪", "面訪"), ("本週開始上班", "下週開始上班")), strict=True):
             db.add(
@@ -58,6 +58,7 @@ def _seed(store: object) -> None:
             None,
             "本月團體督導：檢視逾期未聯繫個案與失聯結案流程；分享職場訪視的安全注意事項。",
             "一、各職管員於11/13前補齊逾期一個月以上未聯繫個案的聯繫紀錄。\n二、失聯結案須附三次聯繫紀錄。",
+            follow_up_due_on=date(2026, 11, 13),
         ),
         NoteValues(
             SupervisionKind.CONSULTATION,
@@ -65,7 +66,9 @@ def _seed(store: object) -> None:
             (owners[0], owners[1]),
             case_id,
             f"{name}個案研討：就業後第二個月出現適應困難，討論職務再設計與雇主溝通。",
-            "由承辦人於兩週內安排職場訪視，並評估轉介職務再設計。",
+            "由承辦人於兩週內安排職場訪視，並評估轉介職務再設計；另一位同樣在職適應期的個案一併追蹤。",
+            case_ids=(case_id, other_id),
+            follow_up_due_on=date(2026, 12, 2),
         ),
         NoteValues(SupervisionKind.INDIVIDUAL, date(2026, 11, 19), (owners[2],), None, "個別督導：案量與時間安排。"),
     ]
@@ -74,6 +77,7 @@ def _seed(store: object) -> None:
             note_id = save_draft_note(db, None, values)
             if index == 0:
                 finalise_note(db, note_id)
+                record_follow_up(db, note_id, date(2026, 11, 12), "已補齊 14 筆聯繫紀錄，剩 2 位個案持續聯繫中。")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,10 +142,35 @@ def main(argv: list[str] | None = None) -> int:
         dialogs[0].resize(1000, 520)
         settle(lambda: runner.idle)
         save(dialogs[0], out, "supervisor-5-drill-down")
+        _case_window_shot(window, runner, out)
         window.close()
         runner.shutdown()
         store.close()
     return 0
+
+
+def _case_window_shot(window: object, runner: object, out: Path) -> None:
+    """A team case opened from a supervisor's page: the read-only case window, at its plan."""
+    from sqlalchemy import select
+
+    from app.models import Case
+    from app.models.enums import Stage
+    from app.views.case_windows import CaseWindows
+    from app.views.main_window import MainWindow
+    from app.views.runner import StoreRunner
+    from app.views.workspace.plan_tab import PlanTab
+
+    assert isinstance(window, MainWindow) and isinstance(runner, StoreRunner)
+    with runner.store.transaction() as db:
+        case_id = db.scalars(select(Case.id).where(Case.stage == Stage.E).order_by(Case.id)).first()
+    assert case_id is not None and isinstance(window.cases, CaseWindows)
+    workspace = window.cases.open(case_id)
+    workspace.resize(*SIZE)
+    settle(lambda: runner.idle and workspace.case is not None)
+    workspace.go_to_tab(workspace.tab_classes.index(PlanTab))
+    settle(lambda: runner.idle)
+    save(workspace, out, "supervisor-7-case-read-only")
+    workspace.close()
 
 
 if __name__ == "__main__":
