@@ -21,6 +21,12 @@ from app.store.store import Store
 from tests.factories import make_case, make_client, make_record
 
 
+@pytest.fixture(autouse=True)
+def edits_as_the_first_release_made_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read-only guard reads sync_read_only, which came with 0005; the first release had neither."""
+    monkeypatch.setattr(tracking, "_guard_read_only", lambda session: None)
+
+
 def _store_at_first_revision(path: Path) -> list[tuple[int, str, dict[str, object]]]:
     """A store as the first release left it, with a day of unsynced edits in its outbox."""
     key = create_key(path)
