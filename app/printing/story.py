@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -350,6 +351,9 @@ class Story:
             if image is not None and not Path(image).is_file():
                 self.warnings.append(f"找不到簽名圖檔 {image}（{signer.label}），已留白供親簽。")
                 image = None
+            elif image is not None and not _readable_image(Path(image)):
+                self.warnings.append(f"無法讀取簽名圖檔 {image}（{signer.label}，不是圖片？），已留白供親簽。")
+                image = None
             name = as_text(self.resolve(signer.name_path)) if signer.name_path else ""
             signed = as_text(self.resolve(signer.date_path)) if signer.date_path else ""
             cells.append(SignatureLine(signer.label, image, name, signed, self.shaper, BODY_SIZE))
@@ -368,3 +372,12 @@ class Story:
         rows = [frames[i : i + 2] for i in range(0, len(frames), 2)]
         rows[-1] = rows[-1] + [""] * (2 - len(rows[-1]))
         return form_table(rows, [self.width / 2] * 2, [])
+
+
+def _readable_image(path: Path) -> bool:
+    """The file is an image ReportLab can draw (a signature given on the command line may be anything)."""
+    try:
+        ImageReader(str(path)).getSize()
+    except (OSError, ValueError):
+        return False
+    return True

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.errors import AppError
-from app.models import Case, SupervisionNote
+from app.models import AuditEntry, Case, SupervisionNote
 from app.models.enums import RecordStatus
 from app.printing.options import coded
 from app.printing.views import (
@@ -30,6 +30,7 @@ from app.printing.views import (
 )
 from app.services.caseload import masked
 from app.services.rocdate import format_roc
+from app.store.tracking import INFO_ACTOR
 
 DRAFT_MARK: Final = "草稿"
 NOT_HELD: Final = "（本機無此個案資料）"
@@ -134,6 +135,9 @@ def _discussed(
         if case is None:
             found.append(DiscussedCase(reference, NOT_HELD, "", "", NO_CODE, NO_CODE))
             continue
+        # 個人資料保護法: printing a client's name is a read of their file, recorded as opening the case is.
+        actor = str(session.info.get(INFO_ACTOR, ""))
+        session.add(AuditEntry(actor=actor, action="view", record_type="case", record_id=case.id, detail="print"))
         found.append(
             DiscussedCase(
                 reference=reference,

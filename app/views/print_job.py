@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -22,6 +22,7 @@ from app.errors import AppError, RuleError
 from app.printing import AgencyInfo, FormTemplate, PrintOptions, build_view, list_forms, load_template
 from app.printing.build import build_note_views
 from app.printing.bundle import render_bundle
+from app.printing.render import RenderReport
 from app.printing.templates import (
     FieldsBlock,
     ParagraphBlock,
@@ -116,17 +117,20 @@ def print_job(request: PrintRequest, folder: PrivateFolder) -> Callable[[Any], P
                 )
             parts.append((doc_id, views))
         path = folder.file(f"{request.doc_ids[0]}.pdf")
-        reports = render_bundle(parts, path, request.agency)
-        templates = [load_template(doc_id) for doc_id in request.doc_ids]
-        return PrintedPdf(
-            path=path,
-            title="、".join(template_name(t) for t in templates),
-            documents=sum(r.documents for r in reports),
-            pages=sum(r.pages for r in reports),
-            warnings=(*skipped, *(w for r in reports for w in r.warnings)),
-        )
+        return printed_pdf(path, render_bundle(parts, path, request.agency), skipped)
 
     return job
+
+
+def printed_pdf(path: Path, reports: Sequence[RenderReport], notes: Sequence[str] = ()) -> PrintedPdf:
+    """What the preview shows of a rendered file: its documents' names, counts and warnings (`notes` first)."""
+    return PrintedPdf(
+        path=path,
+        title="、".join(template_name(load_template(r.doc_id)) for r in reports),
+        documents=sum(r.documents for r in reports),
+        pages=sum(r.pages for r in reports),
+        warnings=(*notes, *(w for r in reports for w in r.warnings)),
+    )
 
 
 def template_name(template: FormTemplate) -> str:

@@ -4,6 +4,7 @@ other than a case's (月報表, 服務對象日報, 督導紀錄) does it, so ea
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -12,10 +13,12 @@ from app.views.print_job import PrintedPdf, PrintRequest, PrivateFolder, print_j
 from app.views.print_preview import PrintPreview
 from app.views.runner import StoreRunner
 
+Job = Callable[[Any], PrintedPdf]  # a store job (runner.run) that renders into the folder it was made for
+
 
 def open_preview(
     runner: StoreRunner,
-    request: PrintRequest,
+    request: PrintRequest | Callable[[PrivateFolder], Job],
     owner: QWidget,
     *,
     progress: str,
@@ -23,9 +26,10 @@ def open_preview(
     opened: Callable[[PrintPreview], object] | None = None,
     finished: Callable[[], object] | None = None,
 ) -> None:
-    """Render `request` into a fresh private folder and show the preview, a window of `parent` (default: `owner`'s
-    window; a dialog that may close first passes its own parent). `finished` runs
-    when the job is over either way (to enable the button again); a failure is reported and its folder removed."""
+    """Render `request` (or run the job it makes for the folder) into a fresh private folder and show the preview,
+    a window of `parent` (default: `owner`'s window; a dialog that may close first passes its own parent).
+    `finished` runs when the job is over either way (to enable the button again); a failure is reported and its
+    folder removed."""
     folder = PrivateFolder()
 
     def done(printed: PrintedPdf) -> None:
@@ -42,4 +46,5 @@ def open_preview(
             finished()
         report_error(error, owner)
 
-    runner.run(print_job(request, folder), done, failed, owner=owner, progress=progress)
+    job = print_job(request, folder) if isinstance(request, PrintRequest) else request(folder)
+    runner.run(job, done, failed, owner=owner, progress=progress)

@@ -162,6 +162,14 @@ def test_unreadable_signature_and_logo_files_are_reported_not_fatal(store: Store
     assert len(report.warnings) == 2
     assert any("簽名" in w for w in report.warnings) and any("標誌" in w for w in report.warnings)
 
+    not_an_image = tmp_path / "signature.png"
+    not_an_image.write_text("not an image")  # a file given on the command line may be anything
+    with store.session() as session:
+        options = PrintOptions(case_id=case_id, signatures=Signatures(client=not_an_image))
+        view = build_view(session, "service_plan", options)
+    report = render("service_plan", [view], tmp_path / "plan.pdf", AgencyInfo("某單位"))
+    assert [w for w in report.warnings if "無法讀取簽名圖檔" in w] and (tmp_path / "plan.pdf").stat().st_size > 0
+
 
 def test_views_print_without_the_store(store_path: Path, tmp_path: Path) -> None:
     """The renderer reads only the view-model: a view built, then printed after the store is closed."""

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import AppError
-from app.models import Case, SupervisionNote
+from app.models import AuditEntry, Case, SupervisionNote
 from app.models.enums import RecordStatus, SupervisionKind
 from app.printing import (
     DailyDocument,
@@ -145,6 +145,20 @@ def test_a_batch_of_records_is_one_pdf_counted_per_record(demo: Store, sample_no
     assert f"第1頁，共{final_pages}頁" in pages[draft_pages] and "督導日期民國114年6月12日" in pages[draft_pages]
     assert all("草稿" in page for page in pages[:draft_pages])
     assert not any("草稿" in page for page in pages[draft_pages:])
+
+
+def test_printing_a_record_audits_a_read_of_each_case_it_names(
+    demo: Store, sample_notes: Notes, tmp_path: Path
+) -> None:
+    final, _ = sample_notes
+    with demo.transaction() as session:
+        note = session.get_one(SupervisionNote, final)
+        named = {note.case_id, *(uuid.UUID(c) for c in note.case_ids)} - {NOT_ON_THIS_LAPTOP}
+        before = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+        print_supervision_notes(session, [final], tmp_path / "note.pdf", AGENCY)
+    with demo.transaction() as session:
+        entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.id).offset(before)))
+    assert {(e.action, e.record_type, e.record_id) for e in entries} == {("view", "case", c) for c in named}
 
 
 def test_a_missing_or_deleted_record_is_refused_and_leaves_no_file(demo: Store, tmp_path: Path) -> None:

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit, QPushButton, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -26,6 +34,7 @@ from app.views.workspace import CaseWorkspace
 from app.views.workspace.attachments_tab import AttachmentsTab
 from app.views.workspace.profile_tab import ProfileTab
 from app.views.workspace.read_only import VIEWING_PROPERTY
+from app.views.workspace.timeline_tab import TimelineTab
 
 WAIT_MS = 20_000
 
@@ -128,3 +137,17 @@ def test_a_case_managers_window_is_not_locked(runner: StoreRunner, qtbot: QtBot)
     assert any(not e.isReadOnly() for e in profile.findChildren(QLineEdit) if e.isVisibleTo(profile))
     workspace.close()
     qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+
+
+def test_dialogs_over_the_window_and_view_filters_stay_usable(runner: StoreRunner, qtbot: QtBot) -> None:
+    workspace = _open(CaseWindows(runner, read_only=True), _case_at(runner.store, Stage.E), runner, qtbot)
+    timeline = workspace.tab(TimelineTab)
+    assert timeline.filter.isEnabled()  # it only filters what is shown
+    profile = workspace.go_to_tab(0)
+    message = QMessageBox(QMessageBox.Icon.Warning, "FieldCase", "無法開啟附件", QMessageBox.StandardButton.Ok, profile)
+    message.show()  # a message (an error, a file dialog) over the case window is not part of the case's form
+    QTest.qWait(0)
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    assert message.button(QMessageBox.StandardButton.Ok).isEnabled()
+    message.close()
+    workspace.close()

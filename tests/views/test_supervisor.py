@@ -35,6 +35,7 @@ from app.views.supervisor.notes import SupervisionView
 from app.views.supervisor.overview import TeamOverviewView
 from app.views.supervisor.reports import ReportsView
 from app.views.workspace import CaseWorkspace
+from tests.factories import make_record
 from tests.printing.samples import pdf_text, squeeze
 
 ON = date(2026, 11, 22)
@@ -258,15 +259,24 @@ def test_the_reports_page_shows_and_saves_the_daily_report(
     assert exported.args[0] == target.with_name("日報.xlsx")
     sheet = openpyxl.load_workbook(exported.args[0]).active
     assert sheet["A1"].value == "服務對象日報（依特定對象身分）"
+    served = {case_id for ids in report.cases.values() for case_id in ids}
+    with runner.store.transaction() as db:  # a sync brings a record of that day after the report was shown
+        case = db.scalars(select(Case).where(Case.id.not_in(served), Case.opened_on.is_not(None))).first()
+        assert case is not None
+        db.add(make_record(case, held_on=date(2026, 11, 20), status=RecordStatus.FINAL))
     with qtbot.waitSignal(view.preview_opened, timeout=WAIT_MS) as previewed:
         view.print_button.click()
     preview = previewed.args[0]
     assert isinstance(preview, PrintPreview)
     qtbot.addWidget(preview)
     text = squeeze(pdf_text(preview.document.path))
-    assert "服務對象日報" in text and "民國115年11月20日" in text
-    assert f"{report.people_total}" in text and "參考格式" not in text  # our own report, not an official form
+    assert "服務對象日報" in text and "民國115年11月20日" in text and "參考格式" not in text  # our own report
+    # The figures on screen and in the workbook, not counted again since.
+    assert f"服務人數（不重複）{report.people_total}服務人次{report.services_total}" in text
     preview.close()
+    view.refresh()  # as after a sync: the same day counted again
+    qtbot.waitUntil(lambda: view.report is not report and runner.idle, timeout=WAIT_MS)
+    assert view.report is not None and view.report.people_total == report.people_total + 1
     with qtbot.waitSignal(view.monthly_opened) as opened:
         qtbot.mouseClick(view.monthly_button, Qt.MouseButton.LeftButton)
     assert isinstance(opened.args[0], MonthlyReportDialog)

@@ -43,6 +43,7 @@ class SupervisorPages:
         self.overview.refresh()
         self.dashboard.refresh()
         self.notes.refresh()
+        self.reports.refresh()
         self.reviews.refresh()
 
 

@@ -6,6 +6,7 @@ previewed, app.printing daily_report) or saved as an Excel workbook with the sam
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, Final
@@ -27,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError, Language
-from app.printing import PrintOptions
+from app.printing import print_daily_report
 from app.services import clock
 from app.services.daily_report import DailyReport, daily_report, period_text, table, write_daily_workbook
 from app.services.exchange_json import write_private
 from app.views.errors import report_error
 from app.views.forms import SUCCESS_STYLE
 from app.views.i18n import current_language, translate
-from app.views.print_job import PrintRequest
+from app.views.print_job import PrintedPdf, PrivateFolder, printed_pdf
 from app.views.print_launch import open_preview
 from app.views.print_monthly import MonthlyReportDialog
 from app.views.runner import StoreRunner
@@ -228,20 +229,35 @@ class ReportsView(QWidget):
         self.drilled.emit(dialog)
 
     def print_report(self) -> None:
-        """The report shown, as the 服務對象日報 PDF (the same days; the same functions count it)."""
-        if self.report is None:
+        """The report on screen as the 服務對象日報 PDF: the same figures as the table and the workbook, not counted
+        again (a sync since may have brought more)."""
+        report, agency = self.report, self.settings.agency_info()
+        if report is None:
             return
-        options = PrintOptions(first_day=self.report.first, last_day=self.report.last)
-        request = PrintRequest(doc_ids=("daily_report",), agency=self.settings.agency_info(), options=options)
+
+        def make_job(folder: PrivateFolder) -> Callable[[Any], PrintedPdf]:
+            def job(_session: Any) -> PrintedPdf:
+                path = folder.file("daily_report.pdf")
+                return printed_pdf(path, [print_daily_report(report, path, agency)])
+
+            return job
+
         self.print_button.setEnabled(False)
         open_preview(
             self.runner,
-            request,
+            make_job,
             self,
             progress=translate("正在產生日報…", "Making the report…"),
             opened=self.preview_opened.emit,
             finished=lambda: self.print_button.setEnabled(True),
         )
+
+    def refresh(self) -> None:
+        """After a sync: the report shown is counted again for the same days (nothing is shown before a first one)."""
+        if self.report is not None:
+            self.first.setDate(self.report.first)
+            self.last.setDate(self.report.last)
+            self.show_report()
 
     def ask_export(self) -> None:
         if self.report is None:

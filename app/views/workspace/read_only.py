@@ -56,15 +56,16 @@ class ReadOnlyLock(QObject):
     def apply(self) -> None:
         """Lock every control under the root now, and watch every widget so that later changes are undone."""
         self._pending = False
+        window = self.root.window()
         for widget in [self.root, *self.root.findChildren(QWidget)]:
-            if widget.property(_WATCHED_PROPERTY):
-                continue
+            if widget.property(_WATCHED_PROPERTY) or widget.window() is not window:
+                continue  # watched already, or in a dialog over the case window (a message, a file dialog)
             widget.setProperty(_WATCHED_PROPERTY, True)
             widget.installEventFilter(self)
             if _is_control(widget):
                 _lock(widget)
         for view in self.root.findChildren(QAbstractItemView):
-            if not isinstance(view, QHeaderView):
+            if not isinstance(view, QHeaderView) and view.window() is window:
                 view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

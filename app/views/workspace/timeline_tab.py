@@ -26,6 +26,7 @@ from app.services.timeline import Step, TimelineEntry, case_timeline
 from app.views.runner import StoreRunner
 from app.views.workspace.base import CaseTab
 from app.views.workspace.form_fields import language_of
+from app.views.workspace.read_only import mark_viewing
 from app.views.workspace.workspace import CaseWorkspace
 
 ENTRY_ROLE: Final = Qt.ItemDataRole.UserRole + 1
@@ -75,6 +76,7 @@ class TimelineTab(CaseTab):
             self.filter.addItem(self.text(zh, en))
         self.filter.setAccessibleName(self.text("顯示", "Show"))
         self.filter.currentIndexChanged.connect(self._apply_filter)
+        mark_viewing(self.filter)  # only filters what is shown: a supervisor's read-only window keeps it
         self.summary = QLabel()
         self.summary.setAccessibleName(self.text("歷程摘要", "Timeline summary"))
         hint = QLabel(
