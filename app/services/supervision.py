@@ -9,12 +9,16 @@ in `case_ids`; each must be a case on this laptop (the central service accepts o
 agreed actions stay text, with one follow-up due date (追蹤期限) for them; what came of them (done date and note) is
 recorded later with `record_follow_up`, also on a final record: those two fields are the only ones the store lets
 change after 定稿 (app.store.tracking.MUTABLE_WHEN_FINAL).
+
+An editor that leaves a record (another is picked, the window closes) saves what can be saved of it with
+`keep_draft_note` and `keep_follow_up`: a field typed that is not a date, or that the store would refuse, keeps its
+stored value, the rest is saved, and the editor is told which fields were not.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -223,23 +227,28 @@ def _live(session: Session, note_id: uuid.UUID) -> SupervisionNote:
     return note
 
 
+def _missing_cases(session: Session, case_ids: tuple[uuid.UUID, ...]) -> list[uuid.UUID]:
+    """The listed cases that are not live cases on this laptop."""
+    if not case_ids:
+        return []
+    found = set(session.scalars(select(Case.id).where(Case.id.in_(case_ids), Case.deleted.is_(False))))
+    return [case_id for case_id in case_ids if case_id not in found]
+
+
+def _missing_problem(missing: list[uuid.UUID]) -> Problem:
+    return problem(
+        "case_ids",
+        f"找不到 {len(missing)} 個列出的個案（只能列出本機上團隊的個案）。",
+        f"{len(missing)} listed case(s) not found (only the team's cases on this laptop can be listed).",
+    )
+
+
 def _check_cases(session: Session, case_ids: tuple[uuid.UUID, ...]) -> None:
     """Every case listed is a live case on this laptop (the server accepts only the author's team's cases, and a
     supervisor's laptop holds exactly those)."""
-    if not case_ids:
-        return
-    found = set(session.scalars(select(Case.id).where(Case.id.in_(case_ids), Case.deleted.is_(False))))
-    missing = [case_id for case_id in case_ids if case_id not in found]
+    missing = _missing_cases(session, case_ids)
     if missing:
-        raise ProblemsError(
-            [
-                problem(
-                    "case_ids",
-                    f"找不到 {len(missing)} 個列出的個案（只能列出本機上團隊的個案）。",
-                    f"{len(missing)} listed case(s) not found (only the team's cases on this laptop can be listed).",
-                )
-            ]
-        )
+        raise ProblemsError([_missing_problem(missing)])
 
 
 def _stored_values(note: SupervisionNote) -> NoteValues:
@@ -286,6 +295,44 @@ def save_draft_note(session: Session, note_id: uuid.UUID | None, values: NoteVal
     return note.id
 
 
+CHECKED_FIELDS: Final = ("held_on", "attendees", "case_ids", "follow_up_due_on")  # those `note_problems` names
+
+
+def _keep(values: NoteValues, stored: NoteValues, fields: Iterable[str]) -> NoteValues:
+    """`values` with the stored value of each of `fields` (the cases discussed go together)."""
+    fields = set(fields)
+    changes: dict[str, Any] = {name: getattr(stored, name) for name in CHECKED_FIELDS if name in fields}
+    if fields & {"case_id", "case_ids"}:
+        changes.update(case_id=stored.case_id, case_ids=stored.case_ids)
+    return replace(values, **changes)
+
+
+def keep_draft_note(
+    session: Session, note_id: uuid.UUID, values: NoteValues, unreadable: Sequence[Problem] = ()
+) -> list[Problem]:
+    """Save what can be saved of the draft `note_id` as an editor leaves it: the fields `unreadable` names (a date
+    typed that is not one) and those the store would refuse keep their stored value (a new draft: none, today's
+    date), and cases no longer on this laptop are left out; everything else, the text above all, is saved. Returns
+    the problems of the fields not saved (`unreadable` first). RuleError when the record takes no draft (deleted, or
+    final), as with `save_draft_note`."""
+    existing = session.get(SupervisionNote, note_id)
+    stored = _stored_values(existing) if existing is not None else NoteValues(values.kind, None)
+    kept, dropped = _keep(values, stored, (found.field for found in unreadable)), list(unreadable)
+    held_on = stored.held_on or clock.today()  # what save_draft_note keeps for a date not given
+    refused = note_problems(replace(kept, held_on=kept.held_on or held_on))
+    if refused:
+        dropped.extend(refused)
+        kept = _keep(kept, stored, (found.field for found in refused))
+        if note_problems(replace(kept, held_on=kept.held_on or held_on)):  # a stored value disagrees with one typed
+            kept = _keep(kept, stored, CHECKED_FIELDS)
+    missing = _missing_cases(session, kept.case_ids)
+    if missing:
+        dropped.append(_missing_problem(missing))
+        kept = replace(kept, case_id=None, case_ids=tuple(case for case in kept.case_ids if case not in missing))
+    save_draft_note(session, note_id, kept)
+    return dropped
+
+
 def finalise_note(session: Session, note_id: uuid.UUID) -> None:
     """定稿: the record becomes immutable (but for its follow-up, `record_follow_up`)."""
     note = _live(session, note_id)
@@ -320,6 +367,22 @@ def record_follow_up(session: Session, note_id: uuid.UUID, done_on: date | None,
     note.follow_up_done_on = done_on
     note.follow_up_note = note_text
     session.flush()
+
+
+def keep_follow_up(
+    session: Session, note_id: uuid.UUID, done_on: date | None, note_text: str, unreadable: Sequence[Problem] = ()
+) -> list[Problem]:
+    """Save what can be saved of the 追蹤結果 as an editor leaves it: a done date typed that is not one (`unreadable`
+    names it) or that `record_follow_up` would refuse keeps its stored value, and the note is saved. Returns the
+    problems of the done date not saved."""
+    note = _live(session, note_id)
+    dropped = list(unreadable)
+    if not dropped:
+        dropped = follow_up_problems(note.held_on, done_on)
+    if dropped:
+        done_on = note.follow_up_done_on
+    record_follow_up(session, note_id, done_on, note_text)
+    return dropped
 
 
 def discard_draft_note(session: Session, note_id: uuid.UUID) -> None:

@@ -412,7 +412,7 @@
     </message>
     <message>
         <location filename="../../app/views/handover.py" line="104"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="172"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="208"/>
         <source>個案</source>
         <comment>Cases</comment>
         <extracomment>English in the code: Cases</extracomment>
@@ -1086,7 +1086,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="60"/>
-        <location filename="../../app/views/supervisor/reports.py" line="138"/>
+        <location filename="../../app/views/supervisor/reports.py" line="139"/>
         <source>月報表</source>
         <extracomment>English in the code: Monthly report</extracomment>
         <translation>Monthly report</translation>
@@ -1134,7 +1134,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="87"/>
-        <location filename="../../app/views/supervisor/reports.py" line="88"/>
+        <location filename="../../app/views/supervisor/reports.py" line="89"/>
         <source>匯出 Excel…</source>
         <extracomment>English in the code: Save as Excel…</extracomment>
         <translation>Save as Excel…</translation>
@@ -1147,7 +1147,7 @@
     </message>
     <message>
         <location filename="../../app/views/print_monthly.py" line="151"/>
-        <location filename="../../app/views/supervisor/reports.py" line="252"/>
+        <location filename="../../app/views/supervisor/reports.py" line="268"/>
         <source>匯出 Excel</source>
         <extracomment>English in the code: Save as Excel</extracomment>
         <translation>Save as Excel</translation>
@@ -1198,7 +1198,7 @@
     <message>
         <location filename="../../app/views/print_preview.py" line="210"/>
         <location filename="../../app/views/printing.py" line="301"/>
-        <location filename="../../app/views/supervisor/notes.py" line="82"/>
+        <location filename="../../app/views/supervisor/notes.py" line="90"/>
         <source>列印…</source>
         <extracomment>English in the code: Print…</extracomment>
         <translation>Print…</translation>
@@ -1443,7 +1443,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/audit.py" line="144"/>
-        <location filename="../../app/views/supervisor/pages.py" line="72"/>
+        <location filename="../../app/views/supervisor/pages.py" line="73"/>
         <source>稽核紀錄</source>
         <extracomment>English in the code: Audit log</extracomment>
         <translation>Audit log</translation>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/dashboard.py" line="77"/>
-        <location filename="../../app/views/supervisor/pages.py" line="69"/>
+        <location filename="../../app/views/supervisor/pages.py" line="70"/>
         <source>績效指標</source>
         <extracomment>English in the code: Performance</extracomment>
         <translation>Performance</translation>
@@ -1951,148 +1951,154 @@
         <translation> (primary)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="92"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="100"/>
+        <source>已儲存，但下列欄位未儲存（紀錄中仍是原本的內容），請修正：</source>
+        <extracomment>English in the code: Saved, but not the fields below (the record keeps what it held); please correct them:</extracomment>
+        <translation>Saved, but not the fields below (the record keeps what it held); please correct them:</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="124"/>
         <source>督導紀錄</source>
         <comment>Supervision record</comment>
         <extracomment>English in the code: Supervision record</extracomment>
         <translation>Supervision record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="98"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="130"/>
         <source>督導類別</source>
         <extracomment>English in the code: Kind</extracomment>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="101"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="133"/>
         <source>督導日期</source>
         <extracomment>English in the code: Date</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="103"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="135"/>
         <source>出席的團隊成員</source>
         <extracomment>English in the code: Team members attending</extracomment>
         <translation>Team members attending</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="110"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="142"/>
         <source>其他出席者</source>
         <extracomment>English in the code: Other attendees</extracomment>
         <translation>Other attendees</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="111"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="143"/>
         <source>其他出席者，以頓號分隔</source>
         <extracomment>English in the code: Other attendees, separated by commas</extracomment>
         <translation>Other attendees, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="114"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="173"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="146"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="209"/>
         <source>督導內容</source>
         <extracomment>English in the code: Content</extracomment>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="115"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="147"/>
         <source>討論內容、觀察與建議</source>
         <extracomment>English in the code: What was discussed, observed, advised</extracomment>
         <translation>What was discussed, observed, advised</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="118"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="150"/>
         <source>決議與待辦事項</source>
         <extracomment>English in the code: Agreed actions</extracomment>
         <translation>Agreed actions</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="120"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="152"/>
         <source>決議事項、負責人與期限（每行一項）</source>
         <extracomment>English in the code: Agreed actions, who and by when (one a line)</extracomment>
         <translation>Agreed actions, who and by when (one a line)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="123"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="175"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="155"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="211"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="91"/>
         <source>追蹤期限</source>
         <extracomment>English in the code: Follow-up due</extracomment>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="126"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="144"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="158"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="176"/>
         <source>完成日期</source>
         <extracomment>English in the code: Done on</extracomment>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="128"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="160"/>
         <source>追蹤說明</source>
         <extracomment>English in the code: Follow-up note</extracomment>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="130"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="162"/>
         <source>決議事項的執行情形與結果</source>
         <extracomment>English in the code: What was done about the agreed actions, and what came of it</extracomment>
         <translation>What was done about the agreed actions, and what came of it</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="138"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="170"/>
         <source>儲存追蹤結果</source>
         <extracomment>English in the code: Save follow-up</extracomment>
         <translation>Save follow-up</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="139"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="258"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="171"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="296"/>
         <source>追蹤結果</source>
         <extracomment>English in the code: Follow-up outcome</extracomment>
         <translation>Follow-up outcome</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="141"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="173"/>
         <source>定稿後仍可記錄追蹤結果。</source>
         <extracomment>English in the code: The follow-up can be recorded after finalising too.</extracomment>
         <translation>The follow-up can be recorded after finalising too.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="159"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="195"/>
         <location filename="../../app/views/workspace/records_tab.py" line="92"/>
         <source>刪除草稿</source>
         <extracomment>English in the code: Discard draft</extracomment>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="160"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="196"/>
         <source>儲存草稿</source>
         <extracomment>English in the code: Save draft</extracomment>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="162"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="198"/>
         <source>定稿…</source>
         <extracomment>English in the code: Finalise…</extracomment>
         <translation>Finalise…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="166"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="202"/>
         <location filename="../../app/views/supervisor/note_list.py" line="79"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
         <location filename="../../app/views/workspace/plan_editor.py" line="191"/>
         <location filename="../../app/views/workspace/records_tab.py" line="80"/>
         <location filename="../../app/views/workspace/records_tab.py" line="124"/>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="59"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="60"/>
         <source>日期</source>
         <comment>Date</comment>
         <extracomment>English in the code: Date</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="169"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="205"/>
         <location filename="../../app/views/supervisor/note_list.py" line="80"/>
         <location filename="../../app/views/workspace/records_tab.py" line="122"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
@@ -2103,23 +2109,36 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="170"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="206"/>
         <location filename="../../app/views/supervisor/note_list.py" line="82"/>
         <source>出席者</source>
         <extracomment>English in the code: Attendees</extracomment>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="174"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="210"/>
         <source>決議與待辦</source>
         <extracomment>English in the code: Agreed actions</extracomment>
         <translation>Agreed actions</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="260"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="298"/>
         <source>追蹤結果（草稿儲存後可記錄）</source>
         <extracomment>English in the code: Follow-up outcome (once the draft is saved)</extracomment>
         <translation>Follow-up outcome (once the draft is saved)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="415"/>
+        <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
+        <source>定稿</source>
+        <extracomment>English in the code: Finalise</extracomment>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_editor.py" line="416"/>
+        <source>定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？</source>
+        <extracomment>English in the code: A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</extracomment>
+        <translation>A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/note_list.py" line="81"/>
@@ -2200,48 +2219,41 @@
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="84"/>
+        <location filename="../../app/views/supervisor/notes.py" line="92"/>
         <source>預覽並列印選取的督導紀錄（Ctrl+P）</source>
         <extracomment>English in the code: Preview and print the selected records (Ctrl+P)</extracomment>
         <translation>Preview and print the selected records (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="103"/>
+        <location filename="../../app/views/supervisor/notes.py" line="111"/>
         <source>選擇左側的紀錄，或按「新增督導紀錄」。</source>
         <extracomment>English in the code: Pick a record on the left, or make a new one.</extracomment>
         <translation>Pick a record on the left, or make a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="117"/>
+        <location filename="../../app/views/supervisor/notes.py" line="125"/>
         <source>督導紀錄</source>
         <comment>Supervision records</comment>
         <extracomment>English in the code: Supervision records</extracomment>
         <translation>Supervision records</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="191"/>
+        <location filename="../../app/views/supervisor/notes.py" line="201"/>
         <source>正在產生督導紀錄表…</source>
         <extracomment>English in the code: Making the supervision records…</extracomment>
         <translation>Making the supervision records…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="217"/>
+        <location filename="../../app/views/supervisor/notes.py" line="256"/>
         <source>新的督導紀錄（草稿，輸入後自動儲存）</source>
         <extracomment>English in the code: New record (a draft, saved as you type)</extracomment>
         <translation>New record (a draft, saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="333"/>
-        <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
-        <source>定稿</source>
-        <extracomment>English in the code: Finalise</extracomment>
-        <translation>Finalise</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/notes.py" line="334"/>
-        <source>定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？</source>
-        <extracomment>English in the code: A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</extracomment>
-        <translation>A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</translation>
+        <location filename="../../app/views/supervisor/notes.py" line="336"/>
+        <source>上一筆督導紀錄未能儲存：</source>
+        <extracomment>English in the code: The record you left could not be saved: </extracomment>
+        <translation>The record you left could not be saved: </translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/overview.py" line="125"/>
@@ -2337,7 +2349,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/overview.py" line="218"/>
-        <location filename="../../app/views/supervisor/pages.py" line="67"/>
+        <location filename="../../app/views/supervisor/pages.py" line="68"/>
         <source>團隊總覽</source>
         <extracomment>English in the code: Team overview</extracomment>
         <translation>Team overview</translation>
@@ -2381,106 +2393,106 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="68"/>
+        <location filename="../../app/views/supervisor/pages.py" line="69"/>
         <source>待審</source>
         <extracomment>English in the code: Sign-off</extracomment>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="70"/>
+        <location filename="../../app/views/supervisor/pages.py" line="71"/>
         <source>督導紀錄</source>
         <comment>Supervision</comment>
         <extracomment>English in the code: Supervision</extracomment>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="71"/>
-        <location filename="../../app/views/supervisor/reports.py" line="75"/>
+        <location filename="../../app/views/supervisor/pages.py" line="72"/>
+        <location filename="../../app/views/supervisor/reports.py" line="76"/>
         <source>報表</source>
         <comment>Reports</comment>
         <extracomment>English in the code: Reports</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="81"/>
+        <location filename="../../app/views/supervisor/reports.py" line="82"/>
         <source>服務日期（起）</source>
         <extracomment>English in the code: From</extracomment>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="83"/>
+        <location filename="../../app/views/supervisor/reports.py" line="84"/>
         <source>服務日期（迄）</source>
         <extracomment>English in the code: To</extracomment>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="85"/>
+        <location filename="../../app/views/supervisor/reports.py" line="86"/>
         <source>產生日報</source>
         <extracomment>English in the code: Show</extracomment>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="91"/>
+        <location filename="../../app/views/supervisor/reports.py" line="92"/>
         <source>列印／PDF…</source>
         <extracomment>English in the code: Print / PDF…</extracomment>
         <translation>Print / PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="93"/>
+        <location filename="../../app/views/supervisor/reports.py" line="94"/>
         <source>預覽日報，可列印或另存 PDF</source>
         <extracomment>English in the code: Preview the report to print it or save it as a PDF</extracomment>
         <translation>Preview the report to print it or save it as a PDF</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="103"/>
+        <location filename="../../app/views/supervisor/reports.py" line="104"/>
         <source>服務對象日報</source>
         <extracomment>English in the code: Daily report</extracomment>
         <translation>Daily report</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="108"/>
+        <location filename="../../app/views/supervisor/reports.py" line="109"/>
         <source>按兩下數字列出個案</source>
         <extracomment>English in the code: Double-click a figure to list its cases</extracomment>
         <translation>Double-click a figure to list its cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="111"/>
+        <location filename="../../app/views/supervisor/reports.py" line="112"/>
         <source>服務日期</source>
         <extracomment>English in the code: Served on</extracomment>
         <translation>Served on</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="113"/>
+        <location filename="../../app/views/supervisor/reports.py" line="114"/>
         <source>至</source>
         <extracomment>English in the code: to</extracomment>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="119"/>
+        <location filename="../../app/views/supervisor/reports.py" line="120"/>
         <source>服務對象日報（依特定對象身分）</source>
         <extracomment>English in the code: Clients served by target group</extracomment>
         <translation>Clients served by target group</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="122"/>
+        <location filename="../../app/views/supervisor/reports.py" line="123"/>
         <source>當日有定稿服務紀錄或聯繫成功的個案，依特定對象身分與承辦人計人數；一人有多種身分時各計一次。</source>
         <extracomment>English in the code: Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</extracomment>
         <translation>Clients with a finalised service record or a successful contact on the day, by target group and case manager; a person with several target groups counts in each.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="136"/>
+        <location filename="../../app/views/supervisor/reports.py" line="137"/>
         <source>月報表（表6-1、表6-2）…</source>
         <extracomment>English in the code: Monthly report (forms 6-1, 6-2)…</extracomment>
         <translation>Monthly report (forms 6-1, 6-2)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="141"/>
+        <location filename="../../app/views/supervisor/reports.py" line="142"/>
         <source>每月10日前彙送前一個月的服務成果（003 二(二)9）：預覽、列印或匯出 Excel。</source>
         <extracomment>English in the code: Due by the 10th for the month before: preview, print or save as Excel.</extracomment>
         <translation>Due by the 10th for the month before: preview, print or save as Excel.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/reports.py" line="241"/>
+        <location filename="../../app/views/supervisor/reports.py" line="250"/>
         <source>正在產生日報…</source>
         <extracomment>English in the code: Making the report…</extracomment>
         <translation>Making the report…</translation>
@@ -4627,43 +4639,43 @@
         <translation>Submitted; the supervisor sees it after the next sync.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="59"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="60"/>
         <source>經過</source>
         <extracomment>English in the code: What happened</extracomment>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="68"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="69"/>
         <source>個案歷程</source>
         <extracomment>English in the code: Case timeline</extracomment>
         <translation>Case timeline</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="76"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="77"/>
         <source>顯示</source>
         <extracomment>English in the code: Show</extracomment>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="79"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="81"/>
         <source>歷程摘要</source>
         <extracomment>English in the code: Timeline summary</extracomment>
         <translation>Timeline summary</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="81"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="83"/>
         <source>最新的在最上面；粗體為重要階段，灰色斜體為尚未定稿的草稿。按兩下可開啟該筆紀錄。</source>
         <extracomment>English in the code: Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</extracomment>
         <translation>Newest first; milestones in bold, drafts not yet finalised in grey italics. Double-click a line to open its record.</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="89"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="91"/>
         <source>顯示：</source>
         <extracomment>English in the code: Show:</extracomment>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../app/views/workspace/timeline_tab.py" line="131"/>
+        <location filename="../../app/views/workspace/timeline_tab.py" line="133"/>
         <source>沒有符合的紀錄</source>
         <extracomment>English in the code: Nothing to show</extracomment>
         <translation>Nothing to show</translation>

@@ -19,6 +19,8 @@ from app.services.supervision import (
     case_choices,
     discard_draft_note,
     finalise_note,
+    keep_draft_note,
+    keep_follow_up,
     list_notes,
     overdue_follow_ups,
     record_follow_up,
@@ -251,3 +253,71 @@ def test_a_refused_done_date_changes_nothing(store: Store, done_on: date, messag
         draft = save_draft_note(db, None, NoteValues(SupervisionKind.PEER, date(2026, 11, 19)))
         discard_draft_note(db, draft)
         record_follow_up(db, draft, None, "")
+
+
+def test_leaving_a_draft_saves_what_can_be_saved_and_says_what_was_not(store: Store) -> None:
+    case_id = a_case(store)
+    note_id = uuid.uuid4()
+    stored = NoteValues(SupervisionKind.PEER, date(2026, 11, 2), ("cm.chen",), content="舊", follow_up_due_on=None)
+    with store.transaction() as db:
+        save_draft_note(db, note_id, replace(stored, follow_up_due_on=date(2026, 11, 5)))
+    with pytest.raises(ProblemsError) as unreadable:
+        typed_date("follow_up_due_on", "115/2/30")
+    typed = NoteValues(SupervisionKind.PEER, date(2026, 11, 3), ("cm.lin",), case_id, "新的內容", "家訪")
+    with store.transaction() as db:  # a due date that is not one: the stored one stays, the rest is saved
+        kept = keep_draft_note(db, note_id, typed, unreadable.value.problems)
+    assert kept == unreadable.value.problems
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+    assert row.values == replace(typed, follow_up_due_on=date(2026, 11, 5))
+
+    with store.transaction() as db:  # a due date the store refuses and a case gone: left as stored, left out
+        kept = keep_draft_note(
+            db,
+            note_id,
+            replace(typed, case_ids=(uuid.uuid4(), case_id), follow_up_due_on=date(2026, 11, 1), content="三"),
+        )
+    assert [p.field for p in kept] == ["follow_up_due_on", "case_ids"]
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+    assert (row.content, row.follow_up_due_on, row.case_ids) == ("三", date(2026, 11, 5), (case_id,))
+
+    with store.transaction() as db:  # the stored due date disagrees with the date typed: both stay as stored
+        save_draft_note(db, note_id, replace(typed, held_on=date(2026, 11, 10), follow_up_due_on=date(2026, 11, 12)))
+        later = replace(typed, held_on=date(2026, 11, 15), follow_up_due_on=date(2026, 11, 14), content="四")
+        kept = keep_draft_note(db, note_id, later)
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+    assert [p.field for p in kept] == ["follow_up_due_on"]
+    assert (row.content, row.held_on, row.follow_up_due_on) == ("四", date(2026, 11, 10), date(2026, 11, 12))
+
+    new_id = uuid.uuid4()  # a new draft whose date is not one: today's
+    with pytest.raises(ProblemsError) as unreadable:
+        typed_date("held_on", "115/2/30")
+    with store.transaction() as db:
+        keep_draft_note(db, new_id, replace(typed, held_on=None), unreadable.value.problems)
+        note = db.get(SupervisionNote, new_id)
+        assert note is not None and (note.held_on, note.content) == (TODAY, "新的內容")
+    with pytest.raises(RuleError), store.transaction() as db:  # a final record takes no draft
+        finalise_note(db, new_id)
+        keep_draft_note(db, new_id, typed)
+
+
+def test_leaving_the_follow_up_saves_the_note_and_keeps_a_refused_done_date(store: Store) -> None:
+    note_id = uuid.uuid4()
+    with store.transaction() as db:
+        save_draft_note(db, note_id, NoteValues(SupervisionKind.PEER, date(2026, 11, 2), ("cm.chen",), content="討論"))
+        finalise_note(db, note_id)
+        record_follow_up(db, note_id, date(2026, 11, 10), "")
+    with store.transaction() as db:
+        kept = keep_follow_up(db, note_id, date(2026, 11, 21), "已家訪")  # in the future
+    assert [(p.field, p.message_zh) for p in kept] == [("follow_up_done_on", "日期不能晚於今天。")]
+    with pytest.raises(ProblemsError) as unreadable:
+        typed_date("follow_up_done_on", "115/2/30")
+    with store.transaction() as db:
+        (row,) = list_notes(db)
+        assert (row.follow_up_done_on, row.follow_up_note) == (date(2026, 11, 10), "已家訪")
+        assert keep_follow_up(db, note_id, None, "已家訪兩次", unreadable.value.problems) == unreadable.value.problems
+        assert keep_follow_up(db, note_id, date(2026, 11, 12), "完成") == []
+        (row,) = list_notes(db)
+    assert (row.follow_up_done_on, row.follow_up_note) == (date(2026, 11, 12), "完成")

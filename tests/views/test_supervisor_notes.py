@@ -11,13 +11,13 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import OutboxOp, SupervisionNote
 from app.models.enums import RecordStatus, SupervisionKind
 from app.services import clock
-from app.services.supervision import NoteValues, finalise_note, save_draft_note
+from app.services.supervision import NoteValues, finalise_note, record_follow_up, save_draft_note
 from app.store.store import Store
 from app.views.print_preview import PrintPreview
 from app.views.runner import StoreRunner
@@ -159,7 +159,7 @@ def test_several_cases_are_discussed_and_saved_with_the_follow_up_due_date(
         assert op.fields["case_ids"]["new"] == [str(cases["李美玲"]), str(cases["王大華"])]
 
 
-def test_a_due_date_that_is_not_a_date_or_before_the_meeting_is_not_saved(
+def test_a_due_date_that_is_not_a_date_or_before_the_meeting_is_not_saved_but_the_text_is(
     qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
 ) -> None:
     view = open_view(qtbot, runner)
@@ -167,17 +167,27 @@ def test_a_due_date_that_is_not_a_date_or_before_the_meeting_is_not_saved(
     editor = view.editor
     type_chinese(editor.content, "草稿")
     type_date(qtbot, editor.follow_up_due, "115/2/30")
-    view.save()  # refused at once: no job runs
+    view.save()
     assert editor.problems.isVisible() and "追蹤期限：民國115年2月沒有30日" in editor.problems.text()
     assert editor.follow_up_due.isShowingError()
     qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
-    with store.transaction() as db:
-        assert db.query(SupervisionNote).count() == 0
+    with store.transaction() as db:  # the text is kept (a killed process would not lose it), the date is not
+        (note,) = db.query(SupervisionNote).all()
+        assert note.content == "草稿" and note.follow_up_due_on is None
+    assert view.autosaver.dirty  # still to be saved once the date is fixed
     type_date(qtbot, editor.follow_up_due, "115/11/1")  # before the meeting (today)
+    type_chinese(editor.content, "草稿，補充")
     view.save()
     qtbot.waitUntil(lambda: "追蹤期限：追蹤期限不能早於督導日期" in editor.problems.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
     with store.transaction() as db:
-        assert db.query(SupervisionNote).count() == 0
+        (note,) = db.query(SupervisionNote).all()
+        assert note.content.endswith("補充") and note.follow_up_due_on is None
+    type_date(qtbot, editor.follow_up_due, "115/12/1")
+    view.save()
+    qtbot.waitUntil(lambda: runner.idle and not view.autosaver.dirty, timeout=WAIT_MS)
+    with store.transaction() as db:
+        assert db.query(SupervisionNote).one().follow_up_due_on == date(2026, 12, 1)
 
 
 def test_the_follow_up_is_recorded_on_a_final_record(
@@ -279,3 +289,126 @@ def test_the_selected_records_print_into_one_previewed_pdf(
     assert "草稿" in text  # the second is a draft, and says so
     preview.close()
     qtbot.waitUntil(lambda: runner.idle and view.print_button.isEnabled(), timeout=WAIT_MS)
+
+
+# --- nothing typed is lost: leaving a record, a refused save or 定稿, closing the window ---------------------------
+
+
+def two_drafts(store: Store, attendees: tuple[str, ...] = ("cm.chen",)) -> tuple[uuid.UUID, uuid.UUID]:
+    with store.transaction() as db:
+        first = save_draft_note(
+            db,
+            None,
+            NoteValues(SupervisionKind.INDIVIDUAL, date(2026, 11, 2), attendees, content="甲", follow_up_due_on=TODAY),
+        )
+        second = save_draft_note(db, None, NoteValues(SupervisionKind.INDIVIDUAL, date(2026, 11, 3), ("cm.chen",)))
+    return first, second
+
+
+def stored(store: Store, note_id: uuid.UUID) -> SupervisionNote:
+    with store.transaction() as db:
+        note = db.get(SupervisionNote, note_id)
+        assert note is not None
+        db.expunge(note)
+        return note
+
+
+def show(qtbot: QtBot, view: SupervisionView, note_id: uuid.UUID) -> None:
+    view.table.selectRow(row_of(view, note_id))
+    qtbot.waitUntil(lambda: view.note_id == note_id)
+
+
+@pytest.mark.parametrize(("field", "label"), [("follow_up_due", "追蹤期限"), ("held_on", "督導日期")])
+def test_a_date_that_is_not_one_keeps_its_stored_value_and_the_rest_is_saved_on_leaving(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID], field: str, label: str
+) -> None:
+    first, second = two_drafts(store)
+    with store.transaction() as db:
+        record_follow_up(db, first, None, "甲的追蹤")
+    view = open_view(qtbot, runner)
+    show(qtbot, view, first)
+    type_chinese(view.editor.content, "重要內容")
+    type_date(qtbot, getattr(view.editor, field), "115/02/30")
+    type_date(qtbot, view.editor.done_on, "115/02/31")
+    type_chinese(view.editor.follow_up_note, "已聯繫")
+    view.table.selectRow(row_of(view, second))  # within the autosave delay
+    assert view.note_id == second
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    note = stored(store, first)
+    assert (note.content, note.held_on, note.follow_up_due_on) == ("重要內容甲", date(2026, 11, 2), TODAY)
+    assert (note.follow_up_done_on, note.follow_up_note) == (None, "已聯繫甲的追蹤")
+    qtbot.waitUntil(lambda: view.editor.notice.isVisible(), timeout=WAIT_MS)
+    notice = view.editor.notice.text()
+    assert "上一筆督導紀錄（115/11/02）已儲存，但下列欄位未儲存" in notice
+    assert f"{label}：民國115年2月沒有30日" in notice and "完成日期：民國115年2月沒有31日" in notice
+    assert not view.autosaver.dirty and not view.follow_ups.dirty
+    show(qtbot, view, first)  # the next record shown: the notice goes
+    assert not view.editor.notice.isVisible()
+
+
+def test_a_draft_the_store_would_refuse_keeps_the_editor_on_it(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    first, second = two_drafts(store)
+    view = open_view(qtbot, runner)
+    show(qtbot, view, first)
+    type_date(qtbot, view.editor.follow_up_due, "115/11/1")  # before the meeting
+    type_chinese(view.editor.content, "重要內容")
+    view.autosaver.flush()  # as the autosave timer does: refused
+    qtbot.waitUntil(lambda: view.editor.problems.isVisible(), timeout=WAIT_MS)
+    assert view.autosaver.dirty  # still to be saved
+    for pick in (lambda: view.table.selectRow(row_of(view, second)), view.new_note):
+        pick()
+        qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+        assert view.note_id == first and view.table.current_note_id() == first
+        assert view.editor.content.toPlainText() == "重要內容甲"
+        assert "追蹤期限：追蹤期限不能早於督導日期。" in view.editor.problems.text()
+    type_chinese(view.editor.others, "林社工")  # typed on, then picked at once: refused before any save is back
+    view.table.selectRow(row_of(view, second))
+    assert view.note_id == first
+    type_date(qtbot, view.editor.follow_up_due, "115/11/30")
+    show(qtbot, view, second)
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    note = stored(store, first)
+    assert (note.content, note.attendees, note.follow_up_due_on) == (
+        "重要內容甲",
+        ["cm.chen", "林社工"],
+        date(2026, 11, 30),
+    )
+    assert not view.editor.notice.isVisible()
+
+
+def test_a_refused_finalise_leaves_the_draft_to_be_saved(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args, **_kwargs: QMessageBox.StandardButton.Yes)
+    first, second = two_drafts(store, attendees=())
+    view = open_view(qtbot, runner)
+    show(qtbot, view, first)
+    type_chinese(view.editor.content, "重要內容")
+    view.finalise(ask=True)  # refused: nobody attended
+    qtbot.waitUntil(lambda: runner.idle and "出席者：定稿前請填寫出席者。" in view.editor.problems.text())
+    qtbot.waitUntil(lambda: runner.idle and stored(store, first).content == "重要內容甲", timeout=WAIT_MS)
+    assert view.editor.problems.isVisible()  # the draft saved since: the reason 定稿 was refused stays shown
+    assert stored(store, first).status == RecordStatus.DRAFT
+    type_chinese(view.editor.content, "，再補充")
+    show(qtbot, view, second)
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    assert stored(store, first).content == "重要內容，再補充甲"
+
+
+def test_closing_the_window_saves_what_was_just_typed(
+    qtbot: QtBot, store: Store, runner: StoreRunner, cases: dict[str, uuid.UUID]
+) -> None:
+    first, _second = two_drafts(store)
+    view = open_view(qtbot, runner)
+    show(qtbot, view, first)
+    type_chinese(view.editor.content, "重要內容")
+    type_date(qtbot, view.editor.follow_up_due, "115/11/1")  # refused: the stored due date stays
+    type_chinese(view.editor.follow_up_note, "已聯繫")
+    view.close()  # within the autosave delay; no timer fires once the application quits
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    note = stored(store, first)
+    assert (note.content, note.follow_up_due_on, note.follow_up_note) == ("重要內容甲", TODAY, "已聯繫")
+    assert "追蹤期限：追蹤期限不能早於督導日期。" in view.editor.problems.text()
+    assert view.autosaver.dirty  # the due date as typed is still to be saved

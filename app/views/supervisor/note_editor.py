@@ -6,8 +6,10 @@ lets exactly those two fields change after 定稿. The page (app.views.superviso
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,31 +21,40 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import AppError, ProblemsError
+from app.errors import AppError, Problem, ProblemsError
 from app.models.enums import SupervisionKind
+from app.services import clock
 from app.services.rocdate import format_roc
 from app.services.supervision import (
     CaseChoice,
     FollowUp,
+    NoteRow,
     NoteValues,
     clean_attendees,
     follow_up_label,
+    follow_up_problems,
     follow_up_state,
+    keep_draft_note,
+    keep_follow_up,
     kind_label,
+    note_problems,
     typed_date,
 )
-from app.views.forms import WARNING_STYLE
+from app.views.forms import BANNER_STYLE, SUCCESS_STYLE, WARNING_STYLE
 from app.views.i18n import translate
 from app.views.runner import StoreRunner
 from app.views.supervisor.note_cases import DiscussedCases
 from app.views.supervisor.note_list import language
 from app.views.widgets import RocDateEdit
+
+StoreJob = Callable[[Any], object]  # a job for the runner: it gets the session
 
 # The form's name for each field a problem may name (ProblemsError.report would show the column name).
 FIELD_LABELS: Final[dict[str, tuple[str, str]]] = {
@@ -79,6 +90,27 @@ def problem_text(error: AppError) -> str:
         zh, en = FIELD_LABELS.get(found.field, (found.field, found.field))
         name, message = (en, found.message_en) if lang == "en" else (zh, found.message_zh)
         lines.append(f"• {name}：{message}" if lang != "en" else f"• {name}: {message}")
+    return "\n".join(lines)
+
+
+def not_saved_text(problems: list[Problem], left: date | None = None) -> str:
+    """A save that left `problems`' fields as stored: of the record on screen, or of the one `left` (its date)."""
+    lang = language()
+    if left is None:
+        head = translate(
+            "已儲存，但下列欄位未儲存（紀錄中仍是原本的內容），請修正：",
+            "Saved, but not the fields below (the record keeps what it held); please correct them:",
+        )
+    else:
+        day = format_roc(left, "short")
+        head = translate(
+            f"上一筆督導紀錄（{day}）已儲存，但下列欄位未儲存（紀錄中仍是原本的內容）：",
+            f"The record you left ({day}) was saved, but not the fields below (it keeps what it held):",
+        )
+    lines = [head]
+    for found in problems:
+        zh, en = FIELD_LABELS.get(found.field, (found.field, found.field))
+        lines.append(f"• {en}: {found.message_en}" if lang == "en" else f"• {zh}：{found.message_zh}")
     return "\n".join(lines)
 
 
@@ -156,6 +188,10 @@ class NoteEditor(QGroupBox):
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(WARNING_STYLE)
         self.problems.setVisible(False)
+        self.notice = QLabel()  # about the record shown before: stays until another record is shown
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(WARNING_STYLE)
+        self.notice.setVisible(False)
         self.discard_button = QPushButton(translate("刪除草稿", "Discard draft"))
         self.save_button = QPushButton(translate("儲存草稿", "Save draft"))
         self.save_button.setToolTip("Ctrl+S")
@@ -183,6 +219,7 @@ class NoteEditor(QGroupBox):
         layout.addLayout(form, 1)
         layout.addWidget(self.follow_up)
         layout.addWidget(self.problems)
+        layout.addWidget(self.notice)
         layout.addLayout(buttons)
 
         for signal in (
@@ -249,6 +286,7 @@ class NoteEditor(QGroupBox):
             button.setEnabled(not final)
         self.set_follow_up_open(stored)
         self.problems.setVisible(False)
+        self.notice.setVisible(False)
         self._loading = False
         self._show_follow_up_state()
 
@@ -309,18 +347,78 @@ class NoteEditor(QGroupBox):
                 found.extend(exc.problems)
         return ProblemsError(found) if found else None
 
+    def save_job(self, note_id: uuid.UUID, *, follow_up: bool = False, leaving: bool = False) -> StoreJob | None:
+        """The job saving the draft (`follow_up`: its 追蹤結果) as typed, as the draft tabs do: a date that is not one,
+        or a value the store would refuse, keeps its stored value, everything else is saved at once (a killed
+        process loses nothing else), and the job returns the problems of the fields not saved, which are shown and
+        saved again once fixed. A date that is not one is shown at once, unless the editor is `leaving`."""
+        unreadable = self.typed_problems(follow_up=follow_up)
+        if unreadable is not None and not leaving:
+            self.show_problem(unreadable)
+        kept = [] if unreadable is None else unreadable.problems
+        values, (done_on, text) = self.values(), self.follow_up_values()
+        if follow_up:
+            return lambda session: keep_follow_up(session, note_id, done_on, text, kept)
+        return lambda session: keep_draft_note(session, note_id, values, kept)
+
+    def store_problems(self, stored_on: date, *, draft: bool, follow_up: bool) -> ProblemsError | None:
+        """What the store would refuse of the draft (`draft`) and of the 追蹤結果 (`follow_up`) as typed; a date that
+        is not one is left out (it keeps its stored value), `stored_on` stands for a 督導日期 that is not one."""
+        held_on = self.held_on.date() or stored_on
+        found = note_problems(replace(self.values(), held_on=held_on)) if draft else []
+        if follow_up:
+            found += follow_up_problems(held_on, self.done_on.date())
+        return ProblemsError(found) if found else None
+
     # --- showing ----------------------------------------------------------------------------------------------
 
-    def show_problem(self, error: AppError) -> None:
-        self.problems.setText(problem_text(error))
+    def show_problem(self, error: AppError | str) -> None:
+        self.problems.setText(error if isinstance(error, str) else problem_text(error))
         self.problems.setVisible(True)
 
     def clear_problem(self) -> None:
         self.problems.setVisible(False)
 
+    def show_notice(self, text: str) -> None:
+        """About the record shown before (one of its saves left a field as stored): until another one is shown."""
+        self.notice.setText(f"{self.notice.text()}\n{text}" if not self.notice.isHidden() else text)
+        self.notice.setVisible(True)
+
     def set_status(self, text: str, style: str) -> None:
         self.status.setStyleSheet(style)
         self.status.setText(text)
+
+    def show_record_state(self, row: NoteRow) -> None:
+        if row.final:
+            self.set_status(
+                translate(
+                    f"已定稿（{row.supervisor}），內容不可修改；仍可記錄追蹤結果。",
+                    f"Finalised ({row.supervisor}); only the follow-up outcome can still be recorded.",
+                ),
+                SUCCESS_STYLE,
+            )
+        else:
+            self.set_status(translate(f"草稿（{row.supervisor}）", f"Draft ({row.supervisor})"), BANNER_STYLE)
+
+    def show_saved(self, *, follow_up: bool) -> None:
+        now = clock.now().strftime("%H:%M:%S")
+        if follow_up:
+            text = translate(f"追蹤結果已儲存（{now}）", f"Follow-up saved ({now})")
+        else:
+            text = translate(f"草稿已儲存（{now}）", f"Draft saved ({now})")
+        self.set_status(text, SUCCESS_STYLE if self.final else BANNER_STYLE)
+        self.clear_problem()
+
+    def confirm_finalise(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            translate("定稿", "Finalise"),
+            translate(
+                "定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？",
+                "A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?",
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_follow_up_state(self) -> None:
         due, (done, _note) = self.follow_up_due.date(), self.follow_up_values()

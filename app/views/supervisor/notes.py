@@ -4,6 +4,12 @@ agreed actions with their follow-up). A draft is saved automatically a few secon
 the same way on a draft and on a final record. Records synced from elsewhere show in the list too; those whose
 follow-up is overdue are tinted, counted above the list and can be filtered.
 
+Nothing typed is lost: picking another record (or a new one) saves what is typed first; a draft the store would
+refuse as typed (a follow-up due before the meeting) keeps the editor on it, with the problem shown, and a date
+that is not one keeps its stored value while the rest is saved, and the next record says so. Hiding the page or
+closing the window saves what can be saved the same way, and a refused save or 定稿 leaves the draft unsaved, to
+be saved by the next edit, Ctrl+S or leaving it.
+
 The form is app.views.supervisor.note_editor, the list note_list, the cases discussed note_cases. 列印… (Ctrl+P)
 previews the 督導紀錄表 of the selected records (several with Ctrl or Shift) in one PDF.
 """
@@ -12,20 +18,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import AppError
+from app.errors import AppError, Problem
 from app.models.enums import SupervisionKind
 from app.services import clock
 from app.services.supervision import (
@@ -33,19 +39,19 @@ from app.services.supervision import (
     NoteValues,
     discard_draft_note,
     finalise_note,
+    keep_draft_note,
     list_notes,
-    record_follow_up,
     save_draft_note,
     team_members,
 )
 from app.views.errors import report_error
-from app.views.forms import BANNER_STYLE, SUCCESS_STYLE
-from app.views.i18n import translate
+from app.views.forms import BANNER_STYLE
+from app.views.i18n import current_language, translate
 from app.views.print_job import PrintRequest
 from app.views.print_launch import open_preview
 from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
-from app.views.supervisor.note_editor import NoteEditor
+from app.views.supervisor.note_editor import NoteEditor, StoreJob, not_saved_text
 from app.views.supervisor.note_list import NoteList
 from app.views.workspace.drafts import Autosaver
 
@@ -70,6 +76,8 @@ class SupervisionView(QWidget):
         self.rows: list[NoteRow] = []
         self.note_id: uuid.UUID | None = None  # shown in the editor; None: nothing
         self.final = False
+        self._keeping = False  # the editor leaves its record: save what can be saved (keep_draft_note)
+        self._refusal: BaseException | None = None  # a refused 定稿, shown until the draft is edited
 
         # --- the list, its filters and its tool row (`tools`: where a 列印 button for the selection goes) ---
         self.list = NoteList()
@@ -125,10 +133,10 @@ class SupervisionView(QWidget):
 
         self.autosaver = Autosaver(runner, self, self._save_job, AUTOSAVE_DELAY_MS)
         self.autosaver.saved.connect(self._autosaved)
-        self.autosaver.failed.connect(self._save_failed)
-        self.follow_ups = Autosaver(runner, self, self._follow_up_job, AUTOSAVE_DELAY_MS)
-        self.follow_ups.saved.connect(self._follow_up_saved)
-        self.follow_ups.failed.connect(self._save_failed)
+        self.autosaver.failed.connect(partial(self._save_failed, self.autosaver))
+        self.follow_ups = Autosaver(runner, self, partial(self._save_job, True), AUTOSAVE_DELAY_MS)
+        self.follow_ups.saved.connect(partial(self._autosaved, saver=self.follow_ups))
+        self.follow_ups.failed.connect(partial(self._save_failed, self.follow_ups))
         self._show_editor(False)
         self.refresh()
 
@@ -161,10 +169,12 @@ class SupervisionView(QWidget):
         note_id = self.table.current_note_id()
         if note_id not in self.table.selected_note_ids():  # Ctrl+click took the current row out of the selection
             return
-        row = next((r for r in self.rows if r.id == note_id), None)
-        if row is not None and row.id != self.note_id:
-            self._leave()
+        row = self._row(note_id)
+        if row is not None and row.id != self.note_id and self._leave():
             self.show_note(row)
+
+    def _row(self, note_id: object) -> NoteRow | None:
+        return next((row for row in self.rows if row.id == note_id), None)
 
     def select(self, note_id: uuid.UUID) -> None:
         self.table.select_note(note_id)
@@ -195,11 +205,39 @@ class SupervisionView(QWidget):
 
     # --- the editor -------------------------------------------------------------------------------------------
 
-    def _leave(self) -> None:
-        """Before the editor shows another record: save what is typed (a date that is not one is dropped)."""
+    def _leave(self) -> bool:
+        """Before the editor shows another record: save what is typed and say yes, or, when the store would refuse
+        it as typed, show why, keep the record selected and say no. A date that is not one keeps its stored value:
+        the rest is saved, and the next record says the date was not."""
+        if self.note_id is not None:
+            row = self._row(self.note_id)
+            refused = self.editor.store_problems(
+                row.held_on if row is not None else clock.today(),
+                draft=self.autosaver.busy(self.note_id) and not self.final,
+                follow_up=self.follow_ups.busy(self.note_id) and self.editor.follow_up.isEnabled(),
+            )
+            if refused is not None:
+                self.editor.show_problem(refused)
+                if not self.table.select_note(self.note_id):
+                    self.table.clear_current()
+                return False
+        self._keep_typed()
         for saver in (self.autosaver, self.follow_ups):
-            saver.flush()
             saver.forget()
+        self._refusal = None
+        return True
+
+    def _keep_typed(self) -> None:
+        self._keeping = True
+        try:
+            for saver in (self.autosaver, self.follow_ups):
+                saver.flush()
+        finally:
+            self._keeping = False
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._keep_typed()  # leaving the page or closing the window: what can be saved of what is typed, now
+        super().hideEvent(event)
 
     def _show_editor(self, shown: bool) -> None:
         self.editor.setVisible(shown)
@@ -207,7 +245,8 @@ class SupervisionView(QWidget):
 
     def new_note(self) -> None:
         """An empty draft with today's date; stored once something is typed (or saved)."""
-        self._leave()
+        if not self._leave():
+            return
         self.note_id = uuid.uuid4()
         self.final = False
         self.table.clear_current()
@@ -230,22 +269,14 @@ class SupervisionView(QWidget):
             stored=True,
         )
         self._show_editor(True)
-        if row.final:
-            self.editor.set_status(
-                translate(
-                    f"已定稿（{row.supervisor}），內容不可修改；仍可記錄追蹤結果。",
-                    f"Finalised ({row.supervisor}); only the follow-up outcome can still be recorded.",
-                ),
-                SUCCESS_STYLE,
-            )
-        else:
-            self.editor.set_status(translate(f"草稿（{row.supervisor}）", f"Draft ({row.supervisor})"), BANNER_STYLE)
+        self.editor.show_record_state(row)
 
     def values(self) -> NoteValues:
         return self.editor.values()
 
     def _touched(self) -> None:
         if not self.final and self.note_id is not None:
+            self._refusal = None
             self.autosaver.touch()
 
     def _follow_up_touched(self) -> None:
@@ -254,25 +285,13 @@ class SupervisionView(QWidget):
 
     # --- saving -----------------------------------------------------------------------------------------------
 
-    def _save_job(self) -> tuple[uuid.UUID, Any] | None:
-        if self.note_id is None or self.final:
+    def _save_job(self, follow_up: bool = False) -> tuple[uuid.UUID, StoreJob] | None:
+        """The save of the draft (`follow_up`: of its 追蹤結果) for its autosaver; as the editor leaves, what can be."""
+        note_id = self.note_id
+        if note_id is None or not (self.editor.follow_up.isEnabled() if follow_up else not self.final):
             return None
-        refused = self.editor.typed_problems()
-        if refused is not None:  # a date that is not one: nothing is saved until it is fixed
-            self.editor.show_problem(refused)
-            return None
-        note_id, values = self.note_id, self.values()
-        return note_id, lambda session: save_draft_note(session, note_id, values)
-
-    def _follow_up_job(self) -> tuple[uuid.UUID, Any] | None:
-        if self.note_id is None or not self.editor.follow_up.isEnabled():
-            return None
-        refused = self.editor.typed_problems(follow_up=True)
-        if refused is not None:
-            self.editor.show_problem(refused)
-            return None
-        note_id, (done_on, text) = self.note_id, self.editor.follow_up_values()
-        return note_id, lambda session: record_follow_up(session, note_id, done_on, text)
+        job = self.editor.save_job(note_id, follow_up=follow_up, leaving=self._keeping)
+        return None if job is None else (note_id, job)
 
     def save(self) -> None:
         if self.note_id is None or self.final:
@@ -291,27 +310,34 @@ class SupervisionView(QWidget):
         self.follow_ups.flush()
         self.save()
 
-    def _autosaved(self, note_id: object, _result: object) -> None:
-        if note_id == self.note_id:
-            now = clock.now().strftime("%H:%M:%S")
-            self.editor.set_status(translate(f"草稿已儲存（{now}）", f"Draft saved ({now})"), BANNER_STYLE)
-            self.editor.clear_problem()
+    def _autosaved(self, note_id: object, result: object, *, saver: Autosaver | None = None) -> None:
+        """A save is back; as the editor left the record, `result` lists the fields it left as stored."""
+        follow_up = saver is self.follow_ups
+        kept: list[Problem] = result if isinstance(result, list) else []
+        if kept and note_id == self.note_id:  # the window was hidden: still to be saved, as typed
+            (saver or self.autosaver).dirty = True
+            self.editor.show_problem(not_saved_text(kept))
+        elif kept:
+            row = self._row(note_id)
+            self.editor.show_notice(not_saved_text(kept, row.held_on if row is not None else clock.today()))
+        elif note_id == self.note_id:
+            self.editor.show_saved(follow_up=follow_up)
+            if self._refusal is not None and not follow_up:
+                self._show_problem(self._refusal)
         self.saved.emit(note_id)
         self.refresh()
 
-    def _follow_up_saved(self, note_id: object, _result: object) -> None:
+    def _save_failed(self, saver: Autosaver, note_id: object, error: BaseException) -> None:
         if note_id == self.note_id:
-            now = clock.now().strftime("%H:%M:%S")
-            self.editor.set_status(
-                translate(f"追蹤結果已儲存（{now}）", f"Follow-up saved ({now})"),
-                SUCCESS_STYLE if self.final else BANNER_STYLE,
+            saver.dirty = True  # saved by the next edit, Ctrl+S or leaving the record: nothing typed is dropped
+            self._show_problem(error)
+        elif isinstance(error, AppError):  # the record left was deleted or finalised elsewhere meanwhile
+            self.editor.show_notice(
+                translate("上一筆督導紀錄未能儲存：", "The record you left could not be saved: ")
+                + error.message(current_language())
             )
-            self.editor.clear_problem()
-        self.saved.emit(note_id)
-        self.refresh()
-
-    def _save_failed(self, note_id: object, error: BaseException) -> None:
-        self._show_problem(error)
+        else:
+            report_error(error, self)
 
     def _show_problem(self, error: BaseException) -> None:
         if isinstance(error, AppError):
@@ -327,19 +353,10 @@ class SupervisionView(QWidget):
         if refused is not None:
             self.editor.show_problem(refused)
             return
-        if ask:
-            answer = QMessageBox.question(
-                self,
-                translate("定稿", "Finalise"),
-                translate(
-                    "定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？",
-                    "A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?",
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if ask and not self.editor.confirm_finalise():
+            return
         note_id, values = self.note_id, self.values()
-        self.autosaver.forget()
+        self.autosaver.forget()  # the job below saves what is on screen
         self.follow_ups.flush()
 
         def job(session: Any) -> uuid.UUID:
@@ -347,7 +364,17 @@ class SupervisionView(QWidget):
             finalise_note(session, note_id)
             return note_id
 
-        self.runner.run(job, self._finalised, self._show_problem, owner=self)
+        def not_done(error: BaseException) -> None:  # nothing was saved: keep the draft as typed
+            if note_id == self.note_id:
+                self._refusal = error
+                self._show_problem(error)
+                self.autosaver.touch()
+                self.autosaver.flush()
+            elif not self.autosaver.pending(note_id):  # moved on meanwhile, and not typed on since: save it as left
+                done, failed = partial(self._autosaved, note_id), partial(self._save_failed, self.autosaver, note_id)
+                self.runner.run(lambda session: keep_draft_note(session, note_id, values), done, failed, owner=self)
+
+        self.runner.run(job, self._finalised, not_done, owner=self)
 
     def _finalised(self, note_id: uuid.UUID) -> None:
         self.final = True
@@ -356,7 +383,7 @@ class SupervisionView(QWidget):
 
     def _after_final(self, loaded: tuple[list[NoteRow], list[str]]) -> None:
         self._loaded(loaded)
-        row = next((r for r in self.rows if r.id == self.note_id), None)
+        row = self._row(self.note_id)
         if row is not None:
             typed = self.editor.typed_follow_up() if self.follow_ups.dirty else None
             self.show_note(row)
