@@ -31,7 +31,7 @@ from app.services.exchange_schema import FieldType
 from server.core.config import Settings
 from server.core.db import Database
 from server.migrate import upgrade
-from server.services import team_figures
+from server.services import kpi_figures, overview_figures
 from server.services.fields import field_specs
 
 PG = os.environ.get("FIELDCASE_BENCH_PG", "host=127.0.0.1 port=5432 user=postgres dbname=test")
@@ -278,9 +278,9 @@ def main(teams: int = 10) -> dict[str, Any]:
         counts = load(PG, schema, teams)
         loaded = time.perf_counter() - started
         with database.snapshot() as session:
-            overview = timed(lambda: team_figures.team_overview(session, 1, ON))
-            kpi = timed(lambda: team_figures.team_kpi(session, 1, ON.year, ON))
-            rows = team_figures.team_overview(session, 1, ON).rows
+            overview = timed(lambda: overview_figures.team_overview(session, 1, ON))
+            kpi = timed(lambda: kpi_figures.team_kpi(session, 1, ON.year, ON))
+            rows = overview_figures.team_overview(session, 1, ON).rows
         per_team = CASES // teams
         print(
             f"server aggregates (PostgreSQL): {CASES:,} cases in {teams} team(s), {per_team:,} in the team measured "

@@ -1,5 +1,5 @@
 """Who am I (GET /me), and what a supervisor reads of the team on the server: the overview and KPIs computed in the
-database (server.services.team_figures) and the audit log (server.services.audit_query).
+database (server.services.overview_figures, kpi_figures) and the audit log (server.services.audit_query).
 
 A supervisor sees their own team only; an administrator names the team (`team=`) for the figures and sees the whole
 audit log; a case manager gets 403. Nothing here changes a record.
@@ -30,7 +30,7 @@ from server.api.schemas import (
 )
 from server.core.errors import ApiError, forbidden_role
 from server.models import Team
-from server.services import audit_query, team_figures, teams
+from server.services import audit_query, kpi_figures, overview_figures, teams
 from server.services.principal import Principal
 
 router = APIRouter(tags=["team"])
@@ -70,7 +70,7 @@ def overview(
     """團隊總覽: per case manager, open cases, new this month, days since the last contact, open conflicts."""
     with database.snapshot() as session:
         team_id, name = _team(session, principal, team)
-        figures = team_figures.team_overview(session, team_id, on or clock.today())
+        figures = overview_figures.team_overview(session, team_id, on or clock.today())
     return TeamOverviewOut(
         team=name,
         on=figures.on,
@@ -79,7 +79,7 @@ def overview(
     )
 
 
-def _overview_row(row: team_figures.ManagerOverview) -> OverviewRow:
+def _overview_row(row: overview_figures.ManagerOverview) -> OverviewRow:
     return OverviewRow(
         owner=row.owner,
         display_name=row.display_name,
@@ -105,13 +105,13 @@ def kpi(
     seen = as_of or min(today, date(year, 12, 31))
     with database.snapshot() as session:
         team_id, name = _team(session, principal, team)
-        figures = team_figures.team_kpi(session, team_id, year, seen)
+        figures = kpi_figures.team_kpi(session, team_id, year, seen)
     return TeamKpiOut(
         team=name, year=year, as_of=seen, rows=[_kpi_row(row) for row in figures.rows], total=_kpi_row(figures.total)
     )
 
 
-def _kpi_row(row: team_figures.ManagerKpi) -> KpiRow:
+def _kpi_row(row: kpi_figures.ManagerKpi) -> KpiRow:
     return KpiRow(
         owner=row.owner,
         display_name=row.display_name,
