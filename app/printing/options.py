@@ -35,7 +35,7 @@ from app.services import codes
 from app.services.assessment_edits import ASSESSMENT_METHODS
 from app.services.labels import label
 from app.services.plan_edits import CONSENT_BY
-from app.services.supervision import kind_label
+from app.services.supervision_list import kind_label
 
 Option = tuple[str, str]  # (code, label)
 

@@ -412,7 +412,7 @@
     </message>
     <message>
         <location filename="../../app/views/handover.py" line="104"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="208"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="174"/>
         <source>個案</source>
         <comment>Cases</comment>
         <extracomment>English in the code: Cases</extracomment>
@@ -1198,7 +1198,7 @@
     <message>
         <location filename="../../app/views/print_preview.py" line="210"/>
         <location filename="../../app/views/printing.py" line="301"/>
-        <location filename="../../app/views/supervisor/notes.py" line="90"/>
+        <location filename="../../app/views/supervisor/notes.py" line="82"/>
         <source>列印…</source>
         <extracomment>English in the code: Print…</extracomment>
         <translation>Print…</translation>
@@ -1951,140 +1951,102 @@
         <translation> (primary)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="100"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="91"/>
         <source>已儲存，但下列欄位未儲存（紀錄中仍是原本的內容），請修正：</source>
         <extracomment>English in the code: Saved, but not the fields below (the record keeps what it held); please correct them:</extracomment>
         <translation>Saved, but not the fields below (the record keeps what it held); please correct them:</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="124"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="115"/>
         <source>督導紀錄</source>
         <comment>Supervision record</comment>
         <extracomment>English in the code: Supervision record</extracomment>
         <translation>Supervision record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="130"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="121"/>
         <source>督導類別</source>
         <extracomment>English in the code: Kind</extracomment>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="133"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="124"/>
         <source>督導日期</source>
         <extracomment>English in the code: Date</extracomment>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="135"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="126"/>
         <source>出席的團隊成員</source>
         <extracomment>English in the code: Team members attending</extracomment>
         <translation>Team members attending</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="142"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="133"/>
         <source>其他出席者</source>
         <extracomment>English in the code: Other attendees</extracomment>
         <translation>Other attendees</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="143"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="134"/>
         <source>其他出席者，以頓號分隔</source>
         <extracomment>English in the code: Other attendees, separated by commas</extracomment>
         <translation>Other attendees, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="146"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="209"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="137"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="175"/>
         <source>督導內容</source>
         <extracomment>English in the code: Content</extracomment>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="147"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="138"/>
         <source>討論內容、觀察與建議</source>
         <extracomment>English in the code: What was discussed, observed, advised</extracomment>
         <translation>What was discussed, observed, advised</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="150"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="141"/>
         <source>決議與待辦事項</source>
         <extracomment>English in the code: Agreed actions</extracomment>
         <translation>Agreed actions</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="152"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="143"/>
         <source>決議事項、負責人與期限（每行一項）</source>
         <extracomment>English in the code: Agreed actions, who and by when (one a line)</extracomment>
         <translation>Agreed actions, who and by when (one a line)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="155"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="211"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="146"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="177"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="91"/>
         <source>追蹤期限</source>
         <extracomment>English in the code: Follow-up due</extracomment>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="158"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="176"/>
-        <source>完成日期</source>
-        <extracomment>English in the code: Done on</extracomment>
-        <translation>Done on</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="160"/>
-        <source>追蹤說明</source>
-        <extracomment>English in the code: Follow-up note</extracomment>
-        <translation>Follow-up note</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="162"/>
-        <source>決議事項的執行情形與結果</source>
-        <extracomment>English in the code: What was done about the agreed actions, and what came of it</extracomment>
-        <translation>What was done about the agreed actions, and what came of it</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="170"/>
-        <source>儲存追蹤結果</source>
-        <extracomment>English in the code: Save follow-up</extracomment>
-        <translation>Save follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="171"/>
-        <location filename="../../app/views/supervisor/note_editor.py" line="296"/>
-        <source>追蹤結果</source>
-        <extracomment>English in the code: Follow-up outcome</extracomment>
-        <translation>Follow-up outcome</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="173"/>
-        <source>定稿後仍可記錄追蹤結果。</source>
-        <extracomment>English in the code: The follow-up can be recorded after finalising too.</extracomment>
-        <translation>The follow-up can be recorded after finalising too.</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="195"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="161"/>
         <location filename="../../app/views/workspace/records_tab.py" line="92"/>
         <source>刪除草稿</source>
         <extracomment>English in the code: Discard draft</extracomment>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="196"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="162"/>
         <source>儲存草稿</source>
         <extracomment>English in the code: Save draft</extracomment>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="198"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="164"/>
         <source>定稿…</source>
         <extracomment>English in the code: Finalise…</extracomment>
         <translation>Finalise…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="202"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="168"/>
         <location filename="../../app/views/supervisor/note_list.py" line="79"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="45"/>
         <location filename="../../app/views/workspace/contact_attempts.py" line="60"/>
@@ -2098,7 +2060,7 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="205"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="171"/>
         <location filename="../../app/views/supervisor/note_list.py" line="80"/>
         <location filename="../../app/views/workspace/records_tab.py" line="122"/>
         <location filename="../../app/views/workspace/referral_tab.py" line="86"/>
@@ -2109,36 +2071,74 @@
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="206"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="172"/>
         <location filename="../../app/views/supervisor/note_list.py" line="82"/>
         <source>出席者</source>
         <extracomment>English in the code: Attendees</extracomment>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="210"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="176"/>
         <source>決議與待辦</source>
         <extracomment>English in the code: Agreed actions</extracomment>
         <translation>Agreed actions</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="298"/>
-        <source>追蹤結果（草稿儲存後可記錄）</source>
-        <extracomment>English in the code: Follow-up outcome (once the draft is saved)</extracomment>
-        <translation>Follow-up outcome (once the draft is saved)</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="415"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="375"/>
         <location filename="../../app/views/workspace/draft_tab.py" line="70"/>
         <source>定稿</source>
         <extracomment>English in the code: Finalise</extracomment>
         <translation>Finalise</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/note_editor.py" line="416"/>
+        <location filename="../../app/views/supervisor/note_editor.py" line="376"/>
         <source>定稿後這筆督導紀錄不可再修改（追蹤結果除外）。確定定稿？</source>
         <extracomment>English in the code: A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</extracomment>
         <translation>A finalised record cannot be changed any more (but for its follow-up outcome). Finalise it?</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="39"/>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="69"/>
+        <source>追蹤結果</source>
+        <extracomment>English in the code: Follow-up outcome</extracomment>
+        <translation>Follow-up outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="40"/>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="54"/>
+        <source>完成日期</source>
+        <extracomment>English in the code: Done on</extracomment>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="42"/>
+        <source>追蹤說明</source>
+        <extracomment>English in the code: Follow-up note</extracomment>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="44"/>
+        <source>決議事項的執行情形與結果</source>
+        <extracomment>English in the code: What was done about the agreed actions, and what came of it</extracomment>
+        <translation>What was done about the agreed actions, and what came of it</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="51"/>
+        <source>儲存追蹤結果</source>
+        <extracomment>English in the code: Save follow-up</extracomment>
+        <translation>Save follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="52"/>
+        <source>定稿後仍可記錄追蹤結果。</source>
+        <extracomment>English in the code: The follow-up can be recorded after finalising too.</extracomment>
+        <translation>The follow-up can be recorded after finalising too.</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/note_follow_up.py" line="71"/>
+        <source>追蹤結果（草稿儲存後可記錄）</source>
+        <extracomment>English in the code: Follow-up outcome (once the draft is saved)</extracomment>
+        <translation>Follow-up outcome (once the draft is saved)</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/note_list.py" line="81"/>
@@ -2219,38 +2219,38 @@
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="92"/>
+        <location filename="../../app/views/supervisor/notes.py" line="84"/>
         <source>預覽並列印選取的督導紀錄（Ctrl+P）</source>
         <extracomment>English in the code: Preview and print the selected records (Ctrl+P)</extracomment>
         <translation>Preview and print the selected records (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="111"/>
+        <location filename="../../app/views/supervisor/notes.py" line="103"/>
         <source>選擇左側的紀錄，或按「新增督導紀錄」。</source>
         <extracomment>English in the code: Pick a record on the left, or make a new one.</extracomment>
         <translation>Pick a record on the left, or make a new one.</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="125"/>
+        <location filename="../../app/views/supervisor/notes.py" line="117"/>
         <source>督導紀錄</source>
         <comment>Supervision records</comment>
         <extracomment>English in the code: Supervision records</extracomment>
         <translation>Supervision records</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="201"/>
+        <location filename="../../app/views/supervisor/notes.py" line="193"/>
         <source>正在產生督導紀錄表…</source>
         <extracomment>English in the code: Making the supervision records…</extracomment>
         <translation>Making the supervision records…</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="256"/>
+        <location filename="../../app/views/supervisor/notes.py" line="248"/>
         <source>新的督導紀錄（草稿，輸入後自動儲存）</source>
         <extracomment>English in the code: New record (a draft, saved as you type)</extracomment>
         <translation>New record (a draft, saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/notes.py" line="336"/>
+        <location filename="../../app/views/supervisor/notes.py" line="328"/>
         <source>上一筆督導紀錄未能儲存：</source>
         <extracomment>English in the code: The record you left could not be saved: </extracomment>
         <translation>The record you left could not be saved: </translation>

@@ -14,20 +14,16 @@ from app.models import AuditEntry, OutboxOp, SupervisionNote
 from app.models.enums import RecordStatus, SupervisionKind
 from app.services import clock
 from app.services.supervision import (
-    FollowUp,
     NoteValues,
-    case_choices,
     discard_draft_note,
     finalise_note,
     keep_draft_note,
     keep_follow_up,
-    list_notes,
-    overdue_follow_ups,
     record_follow_up,
     save_draft_note,
-    team_members,
     typed_date,
 )
+from app.services.supervision_list import FollowUp, case_choices, list_notes, overdue_follow_ups, team_members
 from app.store.store import Store
 from tests.factories import make_case, make_client
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.supervision import CaseChoice, case_choices
+from app.services.supervision_list import CaseChoice, case_choices
 from app.views.i18n import translate
 from app.views.runner import StoreRunner
 

@@ -1,6 +1,6 @@
 """The form of one supervision record: kind, date, attendees, the cases discussed, content, agreed actions and their
-follow-up due date, and the 追蹤結果 group (done date, note), which stays open on a final record because the store
-lets exactly those two fields change after 定稿. The page (app.views.supervisor.notes) loads, saves and finalises.
+follow-up due date, and the 追蹤結果 group (app.views.supervisor.note_follow_up), which stays open on a final record.
+The page (app.views.supervisor.notes) loads, saves and finalises.
 """
 
 from __future__ import annotations
@@ -33,24 +33,20 @@ from app.models.enums import SupervisionKind
 from app.services import clock
 from app.services.rocdate import format_roc
 from app.services.supervision import (
-    CaseChoice,
-    FollowUp,
-    NoteRow,
     NoteValues,
     clean_attendees,
-    follow_up_label,
     follow_up_problems,
-    follow_up_state,
     keep_draft_note,
     keep_follow_up,
-    kind_label,
     note_problems,
     typed_date,
 )
+from app.services.supervision_list import CaseChoice, NoteRow, kind_label
 from app.views.forms import BANNER_STYLE, SUCCESS_STYLE, WARNING_STYLE
 from app.views.i18n import translate
 from app.views.runner import StoreRunner
 from app.views.supervisor.note_cases import DiscussedCases
+from app.views.supervisor.note_follow_up import FollowUpOutcome, hint_width
 from app.views.supervisor.note_list import language
 from app.views.widgets import RocDateEdit
 
@@ -73,11 +69,6 @@ def _split(text: str) -> list[str]:
     for separator in ("，", ",", ";", "；"):
         text = text.replace(separator, "、")
     return [part.strip() for part in text.split("、")]
-
-
-def _hint_width(field: RocDateEdit) -> int:
-    zh, en = field.hint(date(2026, 11, 30)) or ("", "")
-    return field.fontMetrics().horizontalAdvance(en if language() == "en" else zh) + 8
 
 
 def problem_text(error: AppError) -> str:
@@ -154,35 +145,10 @@ class NoteEditor(QGroupBox):
         self.agreed.setMaximumHeight(80)
         self.follow_up_due = RocDateEdit(label=translate("追蹤期限", "Follow-up due"), field_name="follow_up_due_on")
 
-        # --- 追蹤結果: open on a final record too ---
-        self.done_on = RocDateEdit(label=translate("完成日期", "Done on"), field_name="follow_up_done_on")
-        self.follow_up_note = QPlainTextEdit()
-        self.follow_up_note.setAccessibleName(translate("追蹤說明", "Follow-up note"))
-        self.follow_up_note.setPlaceholderText(
-            translate("決議事項的執行情形與結果", "What was done about the agreed actions, and what came of it")
-        )
-        self.follow_up_note.setMinimumWidth(160)
-        self.follow_up_note.setMaximumHeight(96)
-        self.follow_up_state = QLabel()
-        for field in (self.held_on, self.done_on):  # room for the 民國 reading below on one line
-            field.setMinimumWidth(_hint_width(field))
-        self.done_on.setMaximumWidth(_hint_width(self.done_on) + 48)  # the note beside it gets the rest
-        self.save_follow_up_button = QPushButton(translate("儲存追蹤結果", "Save follow-up"))
-        self.follow_up = QGroupBox(translate("追蹤結果", "Follow-up outcome"))
-        self.follow_up.setToolTip(
-            translate("定稿後仍可記錄追蹤結果。", "The follow-up can be recorded after finalising too.")
-        )
-        done_row = QHBoxLayout()
-        done_row.addWidget(QLabel(translate("完成日期", "Done on")))
-        done_row.addWidget(self.done_on)
-        done_column = QVBoxLayout()
-        done_column.addLayout(done_row)
-        done_column.addWidget(self.follow_up_state)
-        done_column.addStretch(1)
-        done_column.addWidget(self.save_follow_up_button, 0, Qt.AlignmentFlag.AlignRight)
-        follow_up_layout = QHBoxLayout(self.follow_up)
-        follow_up_layout.addLayout(done_column)
-        follow_up_layout.addWidget(self.follow_up_note, 1)
+        self.held_on.setMinimumWidth(hint_width(self.held_on))  # room for the 民國 reading below on one line
+        self.follow_up = FollowUpOutcome()  # 追蹤結果: open on a final record too; its fields under the editor's names
+        self.done_on, self.follow_up_note = self.follow_up.done_on, self.follow_up.note
+        self.follow_up_state, self.save_follow_up_button = self.follow_up.state, self.follow_up.save_button
 
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -291,12 +257,7 @@ class NoteEditor(QGroupBox):
         self._show_follow_up_state()
 
     def set_follow_up_open(self, stored: bool) -> None:
-        self.follow_up.setEnabled(stored)
-        self.follow_up.setTitle(
-            translate("追蹤結果", "Follow-up outcome")
-            if stored
-            else translate("追蹤結果（草稿儲存後可記錄）", "Follow-up outcome (once the draft is saved)")
-        )
+        self.follow_up.set_open(stored)
 
     # --- reading ----------------------------------------------------------------------------------------------
 
@@ -322,16 +283,15 @@ class NoteEditor(QGroupBox):
         )
 
     def follow_up_values(self) -> tuple[date | None, str]:
-        return self.done_on.date(), self.follow_up_note.toPlainText()
+        return self.follow_up.values()
 
     def typed_follow_up(self) -> tuple[str, str]:
         """The 追蹤結果 as typed, to put back with `restore_follow_up` after a reload."""
-        return self.done_on.text(), self.follow_up_note.toPlainText()
+        return self.follow_up.typed()
 
     def restore_follow_up(self, done_text: str, note: str) -> None:
         self._loading = True
-        self.done_on.setText(done_text)
-        self.follow_up_note.setPlainText(note)
+        self.follow_up.restore(done_text, note)
         self._loading = False
         self._show_follow_up_state()
 
@@ -421,13 +381,7 @@ class NoteEditor(QGroupBox):
         return answer == QMessageBox.StandardButton.Yes
 
     def _show_follow_up_state(self) -> None:
-        due, (done, _note) = self.follow_up_due.date(), self.follow_up_values()
-        state = follow_up_state(due, done)
-        text = follow_up_label(state, language()) if state != FollowUp.NONE else ""
-        if state in (FollowUp.PENDING, FollowUp.OVERDUE) and due is not None:
-            text = translate(f"{text}，期限 {format_roc(due, 'short')}", f"{text}, due {format_roc(due, 'short')}")
-        self.follow_up_state.setText(text)
-        self.follow_up_state.setStyleSheet("color: #b3261e;" if state == FollowUp.OVERDUE else "")
+        self.follow_up.show_state(self.follow_up_due.date())
 
     def _touched(self, *_: object) -> None:
         if not self._loading:

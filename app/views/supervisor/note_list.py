@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import Language
 from app.models.enums import SupervisionKind
 from app.services.rocdate import format_roc
-from app.services.supervision import FollowUp, NoteRow, follow_up_label, kind_label
+from app.services.supervision_list import FollowUp, NoteRow, follow_up_label, kind_label
 from app.views.i18n import current_language, translate
 from app.views.supervisor.note_cases import case_text
 

@@ -34,16 +34,8 @@ from PySide6.QtWidgets import (
 from app.errors import AppError, Problem
 from app.models.enums import SupervisionKind
 from app.services import clock
-from app.services.supervision import (
-    NoteRow,
-    NoteValues,
-    discard_draft_note,
-    finalise_note,
-    keep_draft_note,
-    list_notes,
-    save_draft_note,
-    team_members,
-)
+from app.services.supervision import NoteValues, discard_draft_note, finalise_note, keep_draft_note, save_draft_note
+from app.services.supervision_list import NoteRow, list_notes, team_members
 from app.views.errors import report_error
 from app.views.forms import BANNER_STYLE
 from app.views.i18n import current_language, translate
