@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -45,11 +44,6 @@ def runner(store: Store, qtbot: QtBot) -> Iterator[StoreRunner]:
     runner = StoreRunner(store)
     yield runner
     runner.shutdown()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
 
 
 def _case_at(store: Store, *stages: Stage) -> uuid.UUID:

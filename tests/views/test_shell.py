@@ -5,18 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.views import unlock
 from app.views.main_window import MainWindow
 from app.views.settings import AppSettings, SettingsDialog
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 def test_pages_and_shortcuts(qtbot: QtBot, settings: AppSettings) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -48,11 +48,6 @@ def runner(store: Store, qtbot: QtBot) -> Iterator[StoreRunner]:
     runner = StoreRunner(store)
     yield runner
     runner.shutdown()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> AppSettings:
-    return AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
 
 
 def _open_workspaces() -> list[CaseWorkspace]:
