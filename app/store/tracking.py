@@ -133,11 +133,14 @@ def _changed_fields(session: Session, obj: SyncMixin) -> dict[str, dict[str, Any
 def _guard_read_only(session: Session) -> None:
     """Refuse, before anything is written, a change the central service would refuse at the next sync: a record it
     marked read-only (a supervisor's copy of a team case, app.sync.apply) changed, or a new record hung on one. The
-    window locks these already (app.views.workspace.read_only); this is the guarantee behind it."""
+    window locks these already (app.views.workspace.read_only); this is the guarantee behind it. A supervisor's 移案
+    of a team case (its owner, and the CaseTransfer) is the one change the server takes, so it passes here too."""
     wanted = {
         obj.id
         for obj in session.dirty
-        if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False)
+        if isinstance(obj, SyncMixin)
+        and session.is_modified(obj, include_collections=False)
+        and not _only_a_new_owner(obj)
     }
     for obj in session.new:
         if isinstance(obj, SyncMixin) and type(obj).__tablename__ not in NEW_IN_READ_ONLY_CASE:  # type: ignore[attr-defined]
@@ -151,6 +154,16 @@ def _guard_read_only(session: Session) -> None:
             "This is a read-only copy of a team case: a supervisor can view it, decide submissions and write "
             "supervision records, but cannot change the case's records.",
         )
+
+
+def _only_a_new_owner(obj: SyncMixin) -> bool:
+    """移案 by the team's supervisor: a case whose only change is its owner, as the server allows a supervisor
+    (server/services/records.py `check_role_may_write`); the CaseTransfer beside it is a supervisor's record too."""
+    if type(obj).__tablename__ != "case":  # type: ignore[attr-defined]
+        return False
+    state = inspect(obj)
+    changed = {key for key in content_columns(obj) if state.attrs[key].history.has_changes()}
+    return changed == {"owner"}
 
 
 def _foreign_ids(obj: SyncMixin) -> list[uuid.UUID]:

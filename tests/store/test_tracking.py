@@ -240,3 +240,16 @@ def test_records_not_marked_read_only_stay_editable(store: Store) -> None:
     with store.transaction() as db:
         db.get_one(Client, own.id).name = "王曉明"
     assert [op.record_id for op in _ops(store)] == [own.id]
+
+
+def test_a_read_only_case_may_change_owner_alone(store: Store) -> None:
+    """移案 by the team's supervisor, as the server allows it; nothing else of the case may change with it."""
+    _, case = _team_case_as_pulled(store)
+    with pytest.raises(RuleError), store.transaction() as db:
+        team_case = db.get_one(Case, case.id)
+        team_case.owner, team_case.county = "cm.lin", "臺東縣"
+    assert _ops(store) == []
+    with store.transaction() as db:
+        db.get_one(Case, case.id).owner = "cm.lin"
+    (op,) = _ops(store)
+    assert op.record_id == case.id and set(op.fields) == {"owner"}

@@ -178,6 +178,27 @@ def test_a_transfer_is_a_scope_removal_for_the_old_owner_and_full_records_for_th
         assert not chen.sync().repaired and not lin.sync().repaired
 
 
+def test_a_supervisor_hands_a_team_case_over(live_server: LiveServer, tmp_path: Path) -> None:
+    with laptops(live_server, tmp_path, "cm.chen", "cm.lin", "sup.wang") as (chen, lin, supervisor):
+        client_id, case_id = add_case(chen)
+        chen.sync()
+        supervisor.sync()
+        with supervisor.store.transaction() as db:  # a read-only team case: only its owner may change
+            transfer_cases(db, [case_id], "cm.lin", reason="陳職管員離職")
+        report = supervisor.sync()
+        assert report.rejected == 0 and pending_count(supervisor.store) == 0
+        assert chen.sync().removed >= 3  # client, case, record
+        with chen.store.transaction() as db:
+            assert db.get(Case, case_id) is None and db.get(Client, client_id) is None
+        lin.sync()
+        with lin.store.transaction() as db:
+            assert db.get_one(Case, case_id).owner == "cm.lin"
+            assert db.scalars(select(CaseTransfer.reason)).all() == ["陳職管員離職"]
+        with supervisor.store.transaction() as db:
+            assert db.get_one(Case, case_id).owner == "cm.lin"
+        assert read_only_ids(supervisor.store, [case_id]) == {case_id}  # still the supervisor's to read only
+
+
 def test_a_supervisors_edit_of_a_read_only_record_is_refused_by_laptop_and_server(
     live_server: LiveServer, tmp_path: Path
 ) -> None:
