@@ -119,8 +119,8 @@ def _build_supervisor_window(
     _install_idle_lock(window, runner, settings)
     _install_sync(window, runner, pages.refresh)
     controller = window.sync
-    if isinstance(controller, SyncController):  # a decision goes up at once; the case manager sees it at their sync
-        pages.reviews.decided.connect(controller.sync_now)
+    if isinstance(controller, SyncController):  # a decision goes up at once (when online); the case manager sees it
+        pages.reviews.decided.connect(controller.auto_sync)  # at their sync; offline, it waits for the next one
     install_printing(window, runner, settings, lambda: [])
     # 列印… prints the cases selected in 我的個案, which a supervisor's window has not: a case prints from its window.
     for action in [a for a in window.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)]:

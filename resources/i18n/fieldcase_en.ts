@@ -4,59 +4,59 @@
 <context>
     <name>FieldCase</name>
     <message>
-        <location filename="../../app/views/caseload.py" line="85"/>
+        <location filename="../../app/views/caseload.py" line="89"/>
         <source>搜尋姓名、身分證字號或電話</source>
         <extracomment>English in the code: Search name, ID number or phone</extracomment>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="87"/>
+        <location filename="../../app/views/caseload.py" line="91"/>
         <source>搜尋個案</source>
         <comment>Search cases</comment>
         <extracomment>English in the code: Search cases</extracomment>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="89"/>
+        <location filename="../../app/views/caseload.py" line="93"/>
         <source>個案數</source>
         <extracomment>English in the code: Number of cases</extracomment>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="92"/>
+        <location filename="../../app/views/caseload.py" line="96"/>
         <source>全部服務類別</source>
         <comment>All programmes</comment>
         <extracomment>English in the code: All programmes</extracomment>
         <translation>All programmes</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="94"/>
+        <location filename="../../app/views/caseload.py" line="98"/>
         <location filename="../../app/views/supervisor/dashboard.py" line="90"/>
         <source>服務類別</source>
         <extracomment>English in the code: Programme</extracomment>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="97"/>
+        <location filename="../../app/views/caseload.py" line="101"/>
         <source>全部階段</source>
         <extracomment>English in the code: All stages</extracomment>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="99"/>
+        <location filename="../../app/views/caseload.py" line="103"/>
         <source>階段</source>
         <extracomment>English in the code: Stage</extracomment>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="102"/>
+        <location filename="../../app/views/caseload.py" line="106"/>
         <location filename="../../app/views/directory.py" line="72"/>
         <source>全部縣市</source>
         <extracomment>English in the code: All counties</extracomment>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="104"/>
+        <location filename="../../app/views/caseload.py" line="108"/>
         <location filename="../../app/views/directory.py" line="71"/>
         <location filename="../../app/views/unit_dialog.py" line="60"/>
         <source>縣市</source>
@@ -64,74 +64,74 @@
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="107"/>
+        <location filename="../../app/views/caseload.py" line="111"/>
         <source>全部特定對象</source>
         <extracomment>English in the code: All target groups</extracomment>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="109"/>
+        <location filename="../../app/views/caseload.py" line="113"/>
         <source>特定對象</source>
         <extracomment>English in the code: Target group</extracomment>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="111"/>
+        <location filename="../../app/views/caseload.py" line="115"/>
         <source>全部承辦人</source>
         <extracomment>English in the code: All case managers</extracomment>
         <translation>All case managers</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="111"/>
+        <location filename="../../app/views/caseload.py" line="115"/>
         <location filename="../../app/views/supervisor/overview.py" line="125"/>
         <source>承辦人</source>
         <extracomment>English in the code: Case manager</extracomment>
         <translation>Case manager</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="113"/>
+        <location filename="../../app/views/caseload.py" line="117"/>
         <source>只看逾期</source>
         <extracomment>English in the code: Overdue only</extracomment>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="114"/>
+        <location filename="../../app/views/caseload.py" line="118"/>
         <source>只看有逾期期限的個案</source>
         <extracomment>English in the code: Only cases with an overdue deadline</extracomment>
         <translation>Only cases with an overdue deadline</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="115"/>
+        <location filename="../../app/views/caseload.py" line="119"/>
         <source>含已結案</source>
         <extracomment>English in the code: Include closed</extracomment>
         <translation>Include closed</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="116"/>
+        <location filename="../../app/views/caseload.py" line="120"/>
         <source>包含已結案的個案</source>
         <extracomment>English in the code: Include closed cases</extracomment>
         <translation>Include closed cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="121"/>
+        <location filename="../../app/views/caseload.py" line="125"/>
         <source>個案清單</source>
         <extracomment>English in the code: Case list</extracomment>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="154"/>
+        <location filename="../../app/views/caseload.py" line="161"/>
         <source>我的個案</source>
         <extracomment>English in the code: My cases</extracomment>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="301"/>
+        <location filename="../../app/views/caseload.py" line="331"/>
         <source>沒有符合條件的個案</source>
         <extracomment>English in the code: No matching cases</extracomment>
         <translation>No matching cases</translation>
     </message>
     <message>
-        <location filename="../../app/views/caseload.py" line="308"/>
+        <location filename="../../app/views/caseload.py" line="338"/>
         <source>（搜尋中…）</source>
         <extracomment>English in the code:  (searching…)</extracomment>
         <translation> (searching…)</translation>
@@ -1443,7 +1443,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/audit.py" line="144"/>
-        <location filename="../../app/views/supervisor/pages.py" line="73"/>
+        <location filename="../../app/views/supervisor/pages.py" line="77"/>
         <source>稽核紀錄</source>
         <extracomment>English in the code: Audit log</extracomment>
         <translation>Audit log</translation>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/dashboard.py" line="77"/>
-        <location filename="../../app/views/supervisor/pages.py" line="70"/>
+        <location filename="../../app/views/supervisor/pages.py" line="74"/>
         <source>績效指標</source>
         <extracomment>English in the code: Performance</extracomment>
         <translation>Performance</translation>
@@ -1706,6 +1706,18 @@
         <source>讀取中…</source>
         <extracomment>English in the code: Loading…</extracomment>
         <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/drill.py" line="86"/>
+        <source>移案…</source>
+        <extracomment>English in the code: Hand over…</extracomment>
+        <translation>Hand over…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/supervisor/drill.py" line="89"/>
+        <source>將選取的個案移交給另一位個管員</source>
+        <extracomment>English in the code: Hand the selected cases to another case manager</extracomment>
+        <translation>Hand the selected cases to another case manager</translation>
     </message>
     <message>
         <location filename="../../app/views/supervisor/kpi_cards.py" line="33"/>
@@ -2349,7 +2361,7 @@
     </message>
     <message>
         <location filename="../../app/views/supervisor/overview.py" line="218"/>
-        <location filename="../../app/views/supervisor/pages.py" line="68"/>
+        <location filename="../../app/views/supervisor/pages.py" line="72"/>
         <source>團隊總覽</source>
         <extracomment>English in the code: Team overview</extracomment>
         <translation>Team overview</translation>
@@ -2393,20 +2405,20 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="69"/>
+        <location filename="../../app/views/supervisor/pages.py" line="73"/>
         <source>待審</source>
         <extracomment>English in the code: Sign-off</extracomment>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="71"/>
+        <location filename="../../app/views/supervisor/pages.py" line="75"/>
         <source>督導紀錄</source>
         <comment>Supervision</comment>
         <extracomment>English in the code: Supervision</extracomment>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../app/views/supervisor/pages.py" line="72"/>
+        <location filename="../../app/views/supervisor/pages.py" line="76"/>
         <location filename="../../app/views/supervisor/reports.py" line="76"/>
         <source>報表</source>
         <comment>Reports</comment>

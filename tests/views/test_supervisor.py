@@ -10,19 +10,22 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.models import Case, Client, SupervisionNote
+from app.models import Case, CaseTransfer, Client, OutboxOp, SupervisionNote
+from app.models.base import utcnow
 from app.models.enums import RecordStatus, SupervisionKind
+from app.models.sync import ReadOnlyRecord
 from app.services.deadline_rules import DeadlineRule
 from app.services.demo import generate_demo
 from app.services.kpi_dashboard import DrillKey, Measure, drill_case_ids
 from app.services.team_overview import Cell, cell_case_ids
 from app.store.store import Store
 from app.views.case_windows import CaseWindows
+from app.views.handover import HandoverDialog
 from app.views.launch import build_main_window
 from app.views.print_monthly import MonthlyReportDialog
 from app.views.print_preview import PrintPreview
@@ -292,3 +295,55 @@ def test_the_last_login_s_role_or_the_flag_chooses_supervisor_mode(store: Store)
     with store.transaction() as db:
         credentials.save_account(db, credentials.Account("https://fc.example", "cm.chen", "", "case_manager", "", "d2"))
     assert not _is_supervisor(store)
+
+
+def test_a_supervisor_hands_cases_over_from_a_list_of_them(
+    runner: StoreRunner, settings: AppSettings, qtbot: QtBot
+) -> None:
+    """As on a supervisor's laptop, every case and client is a read-only copy: only their owner may change."""
+    with runner.store.transaction() as db:
+        rows = db.execute(select(Case.id, Case.client_id)).all()
+        db.add_all(ReadOnlyRecord(record_id=i, record_type="case") for i, _ in rows)
+        db.add_all(ReadOnlyRecord(record_id=c, record_type="client") for _, c in rows)
+        for op in db.scalars(select(OutboxOp)):  # synced: what the supervisor writes is all the outbox will hold
+            op.pushed_at = utcnow()
+    window = build_main_window(runner, settings, "sup.lin", supervisor=True)
+    qtbot.addWidget(window)
+    overview = window.pages.widget(0)
+    assert isinstance(overview, TeamOverviewView)
+    qtbot.waitUntil(lambda: overview.overview is not None and runner.idle, timeout=WAIT_MS)
+    assert overview.overview is not None
+    leaving = max(overview.overview.rows, key=lambda r: r.open_cases)
+    with qtbot.waitSignal(overview.drilled, timeout=WAIT_MS) as drilled:
+        overview.drill(overview.cell(leaving.owner, Cell.OPEN))
+    cases = drilled.args[0]
+    assert isinstance(cases, CaseListDialog)
+    qtbot.waitUntil(lambda: cases.model.case_id(1) is not None, timeout=WAIT_MS)
+    chosen = [cases.model.case_id(0), cases.model.case_id(1)]
+    cases.table.selectRow(0)
+    cases.table.selectionModel().select(
+        cases.model.index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    with qtbot.waitSignal(cases.hand_over_opened, timeout=WAIT_MS) as opened:
+        qtbot.mouseClick(cases.hand_over_button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    assert isinstance(dialog, HandoverDialog) and dialog.case_ids == chosen
+    qtbot.waitUntil(lambda: len(dialog.previews) == 2 and dialog.receiver.count() > 0, timeout=WAIT_MS)
+    dialog.receiver.setCurrentIndex(0)
+    receiver = dialog.receiver.currentData()
+    dialog.reason.setCurrentText("個管員離職")
+    with qtbot.waitSignal(dialog.transferred, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: runner.idle, timeout=WAIT_MS)
+    with runner.store.transaction() as db:
+        assert {db.get_one(Case, c).owner for c in chosen} == {receiver}
+        made = db.scalars(
+            select(CaseTransfer).where(CaseTransfer.to_owner == receiver, CaseTransfer.case_id.in_(chosen))
+        )
+        assert {t.case_id for t in made} == set(chosen)  # the demo's history has transfers of its own
+        unsent = select(OutboxOp).where(OutboxOp.record_type == "case", OutboxOp.pushed_at.is_(None))
+        case_ops = db.scalars(unsent).all()
+        assert {op.record_id for op in case_ops} == set(chosen) and all(set(op.fields) == {"owner"} for op in case_ops)
+    dialog.close()
+    cases.close()

@@ -2,7 +2,9 @@
 
 The ids come from the page's drill-down query; the rows are the caseload's own (`CaseloadModel`, built a page at a
 time on the store worker). Double-click or Enter opens the case in its window (`case_opened`). The ID numbers of the
-team's clients are not listed: the supervisor reads cases here, the case manager owns them.
+team's clients are not listed: the supervisor reads cases here, the case manager owns them. 移案… asks to hand the
+selected cases (several with Ctrl or Shift) to another case manager (`hand_over_requested`; app.views.supervisor.pages
+opens the hand-over dialog), e.g. the caseload of a case manager who leaves.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class CaseListDialog(QDialog):
     """A non-modal list of cases; several can be open side by side to compare."""
 
     case_opened = Signal(object)  # uuid.UUID
+    hand_over_requested = Signal(object)  # list[uuid.UUID]: the selected cases
+    hand_over_opened = Signal(object)  # the HandoverDialog opened for them (app.views.supervisor.pages)
 
     def __init__(
         self, runner: StoreRunner, title: str, case_ids: Sequence[uuid.UUID], parent: QWidget | None = None
@@ -66,7 +70,7 @@ class CaseListDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setAccessibleName(title)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
@@ -78,6 +82,14 @@ class CaseListDialog(QDialog):
         self.table.installEventFilter(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.hand_over_button = buttons.addButton(
+            translate("移案…", "Hand over…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.hand_over_button.setToolTip(
+            translate("將選取的個案移交給另一位個管員", "Hand the selected cases to another case manager")
+        )
+        self.hand_over_button.setEnabled(bool(count))
+        self.hand_over_button.clicked.connect(self.hand_over)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
@@ -88,6 +100,16 @@ class CaseListDialog(QDialog):
 
     def case_ids(self) -> list[uuid.UUID]:
         return self.model.ids
+
+    def selected_case_ids(self) -> list[uuid.UUID]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = (self.model.case_id(row) for row in rows)
+        return [case_id for case_id in found if case_id is not None]
+
+    def hand_over(self) -> None:
+        selected = self.selected_case_ids()
+        if selected:
+            self.hand_over_requested.emit(selected)
 
     def open_row(self, row: int) -> None:
         case_id = self.model.case_id(row)
