@@ -9,6 +9,7 @@ from bench import (
     bench_demo,
     bench_gui,
     bench_open,
+    bench_push,
     bench_server_aggregates,
     bench_store,
     bench_supervisor,
@@ -26,5 +27,6 @@ bench_store.main()
 bench_caseload.main()
 bench_gui.main()
 bench_sync.main()
+bench_push.main([])
 bench_supervisor.main()
 bench_server_aggregates.main()

@@ -11,16 +11,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ValidationError
 from app.sync.merge import FieldChange, MergeStatus, merge_fields, same_value
 from app.sync.schema import CONFLICT_TYPE, RecordType, record_type
 from server.core.db import VersionCounter
-from server.models import CaseAccess, Record, SyncOp
+from server.models import Record
 from server.models.base import utcnow
-from server.services import audit, blobs, conflicts, records, rejections, reviews
+from server.services import audit, batch, blobs, conflicts, records, rejections, reviews
 from server.services.fields import check_value, field_specs
 from server.services.principal import Principal
 from server.services.rejections import Rejected
@@ -49,18 +48,22 @@ class Outcome:
 
 def push_op(session: Session, counter: VersionCounter, principal: Principal, op: PushOp) -> dict[str, Any]:
     """The op's result as the wire carries it; a replay returns the stored result."""
-    stored = session.get(SyncOp, op.op_id)
+    stored = batch.logged_op(session, op.op_id)
     if stored is not None:
-        if stored.user_id != principal.user_id:
+        user_id, stored_result = stored
+        if user_id != principal.user_id:
             return _rejected(op, rejections.duplicate_op())
-        return {**stored.result, "replayed": True}
+        return {**stored_result, "replayed": True}
     mark = counter.value
     savepoint = session.begin_nested()
     try:
-        outcome = _apply(session, counter, principal, op)
+        with audit.collecting(session) as entries:
+            outcome = _apply(session, counter, principal, op)
     except Rejected as exc:
         savepoint.rollback()
+        batch.refused(session)
         counter.value = mark
+        entries = []
         result = _rejected(op, exc)
     else:
         savepoint.commit()
@@ -75,19 +78,18 @@ def push_op(session: Session, counter: VersionCounter, principal: Principal, op:
             "message_en": None,
         }
     assert principal.device_id is not None
-    session.add(
-        SyncOp(
-            op_id=op.op_id,
-            user_id=principal.user_id,
-            device_id=principal.device_id,
-            seq=op.seq,
-            record_type=op.record_type[:40],
-            record_id=op.record_id,
-            status=result["status"],
-            result=result,
-            created_at=utcnow(),
-        )
-    )
+    row = {
+        "op_id": op.op_id,
+        "user_id": principal.user_id,
+        "device_id": principal.device_id,
+        "seq": op.seq,
+        "record_type": op.record_type[:40],
+        "record_id": op.record_id,
+        "status": result["status"],
+        "result": result,
+        "created_at": utcnow(),
+    }
+    batch.log_op(session, row, entries)
     return result
 
 
@@ -117,7 +119,7 @@ def _apply(session: Session, counter: VersionCounter, principal: Principal, op: 
     if kind is None:
         raise rejections.unknown_type(op.record_type)
     changes = _checked_changes(kind, op.fields)
-    current = session.get(Record, op.record_id)
+    current = batch.record(session, op.record_id)
     if current is None:
         return _create(session, counter, principal, kind, op, changes)
     if current.record_type != kind.name or not sees_record(session, principal, current.id):
@@ -185,7 +187,7 @@ def _create(
         updated_by=principal.username,
     )
     session.add(record)
-    session.flush()
+    batch.created(session, record)
     if kind.name == CASE_TYPE:
         records.case_created(session, counter, record)
     elif kind.name == PLAN_TYPE:
@@ -200,12 +202,12 @@ def _check_new_case(session: Session, principal: Principal, data: dict[str, Any]
         raise rejections.out_of_scope()
     if client_id is None:
         return
-    owners = set(session.scalars(select(CaseAccess.owner).where(CaseAccess.client_id == client_id)))
+    owners = {access.owner for access in batch.client_access(session, client_id)}
     if owners:
         if principal.username not in owners:
             raise rejections.out_of_scope()
         return
-    client = session.get(Record, client_id)
+    client = batch.record(session, client_id)
     if client is not None and client.created_by != principal.username:
         raise rejections.out_of_scope()
 
@@ -224,7 +226,7 @@ def _change(
     records.check_mutable(kind, current.data, effective)
     _check_type_rules(session, principal, kind, current, {name: changes[name].new for name in effective})
     merge = merge_fields(current.data, current.version, op.base_version, changes)
-    access = session.get(CaseAccess, current.id) if kind.name == CASE_TYPE else None
+    access = batch.case_access(session, current.id) if kind.name == CASE_TYPE else None
     target = None
     if access is not None and records.OWNER in merge.applied:
         target = records.transfer_target(session, principal, access, merge.content[records.OWNER])

@@ -21,7 +21,7 @@ from app.sync.schema import APPEND_ONLY_TYPES, FINAL_STATUS, FINALISABLE_TYPES, 
 from server.core.db import VersionCounter
 from server.models import CaseAccess, Record, Role, ScopeEvent, SyncConflict, User
 from server.models.base import utcnow
-from server.services import audit, rejections
+from server.services import audit, batch, rejections
 from server.services.principal import Principal
 from server.services.scope import CASE_TYPE, PLAN_CHILD_TYPES, PLAN_TYPE, SUPERVISOR_WRITABLE
 
@@ -56,7 +56,7 @@ def check_anchors_exist(session: Session, kind: RecordType, data: dict[str, Any]
         value = data.get(field)
         if value is None:
             continue
-        parent = session.get(Record, uuid.UUID(str(value)))
+        parent = batch.record(session, uuid.UUID(str(value)))
         if parent is None or parent.record_type != ANCHOR_PARENTS[field]:
             zh, en = _PARENT_LABELS[field]
             raise rejections.missing_anchor(zh, en)
@@ -119,15 +119,16 @@ def _reversion_conflicts(session: Session, counter: VersionCounter, record_ids: 
 def case_created(session: Session, counter: VersionCounter, case: Record) -> CaseAccess:
     """Record who the new case belongs to and anchor what already hangs from it (or from its client)."""
     owner = str(case.data[OWNER])
-    team_id = session.scalar(select(User.team_id).where(User.username == owner))
+    team_id = batch.team_of(session, owner)
     assert case.client_id is not None
-    earlier = list(session.scalars(select(CaseAccess).where(CaseAccess.client_id == case.client_id)))
+    earlier = [(row.owner, row.team_id) for row in batch.client_access(session, case.client_id)]
     access = CaseAccess(case_id=case.id, client_id=case.client_id, owner=owner, team_id=team_id)
     session.add(access)
     session.flush()
+    batch.case_created(session, access)
     waiting = select(Record).where(Record.case_id == case.id, Record.anchored.is_(False))
     reversion(session, counter, waiting, anchor=True)
-    if not any(row.owner == owner and row.team_id == team_id for row in earlier):
+    if (owner, team_id) not in earlier:
         reversion(session, counter, _client_level(case.client_id), anchor=True)
     return access
 
@@ -172,6 +173,7 @@ def transfer(
     old_owner, old_team = access.owner, access.team_id
     access.owner, access.team_id = target.username, target.team_id
     session.flush()
+    batch.access_changed(session)
     reversion(session, counter, select(Record).where(Record.case_id == case.id, Record.id != case.id), anchor=False)
     _reversion_conflicts(session, counter, [case.id])
     reversion(session, counter, _client_level(access.client_id), anchor=False)

@@ -13,11 +13,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from app.sync.schema import ANCHORS, Anchor, RecordType
 from server.models import CaseAccess, Record, ScopeEvent, SyncConflict
+from server.services import batch
 from server.services.principal import Principal
 
 GLOBAL_TYPES = frozenset(name for name, anchor in ANCHORS.items() if anchor is Anchor.GLOBAL)
@@ -114,7 +115,7 @@ def place(
         return Placement(case_id=record_id, client_id=_uuid(data.get("client_id")), anchored=True)
     if anchor is Anchor.PLAN_CHILD:
         plan_id = _uuid(data.get("plan_id"))
-        plan = session.get(Record, plan_id) if plan_id else None
+        plan = batch.record(session, plan_id) if plan_id else None
         if plan is None or plan.record_type != PLAN_TYPE:
             return Placement(parent_id=plan_id, anchored=False)
         return Placement(case_id=plan.case_id, parent_id=plan_id, anchored=plan.anchored)
@@ -130,12 +131,12 @@ def place(
 
 
 def _under_case(session: Session, case_id: uuid.UUID) -> Placement:
-    return Placement(case_id=case_id, parent_id=case_id, anchored=session.get(CaseAccess, case_id) is not None)
+    return Placement(case_id=case_id, parent_id=case_id, anchored=batch.case_access(session, case_id) is not None)
 
 
 def _under_client(session: Session, client_id: uuid.UUID, parent: uuid.UUID | None) -> Placement:
-    has_case = session.scalar(select(exists().where(CaseAccess.client_id == client_id)))
-    return Placement(client_id=client_id, parent_id=parent, anchored=bool(has_case))
+    has_case = bool(batch.client_access(session, client_id))
+    return Placement(client_id=client_id, parent_id=parent, anchored=has_case)
 
 
 def may_see_placement(session: Session, principal: Principal, kind: RecordType, placement: Placement) -> bool:
@@ -148,14 +149,13 @@ def may_see_placement(session: Session, principal: Principal, kind: RecordType, 
     if not placement.anchored:
         if placement.parent_id is None:
             return True
-        parent = session.get(Record, placement.parent_id)
+        parent = batch.record(session, placement.parent_id)
         return parent is None or parent.created_by == principal.username
     if placement.case_id is not None:
-        access = session.get(CaseAccess, placement.case_id)
+        access = batch.case_access(session, placement.case_id)
         return access is not None and _grants(principal, access)
     if placement.client_id is not None:
-        rows = session.scalars(select(CaseAccess).where(CaseAccess.client_id == placement.client_id))
-        return any(_grants(principal, access) for access in rows)
+        return any(_grants(principal, access) for access in batch.client_access(session, placement.client_id))
     return placement.team_id == principal.team_id
 
 

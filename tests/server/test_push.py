@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import func, select
 
 from app.sync.schema import record_types
-from server.models import Role
+from server.models import AuditLog, Role, SyncOp
 from tests.server.support import Api, Env
 
 
@@ -523,3 +524,52 @@ def test_an_anchor_naming_a_record_of_another_kind_is_refused(team: dict[str, Ap
     ]
     results = laptop.push(*wrong)
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "anchor")] * len(wrong)
+
+
+def test_each_op_of_a_batch_is_judged_on_what_the_ops_before_it_did(env: Env, team: dict[str, Api]) -> None:
+    """The server remembers scope answers for the rest of a push (server.services.batch): a case moved to a colleague
+    earlier in the same push takes its records with it, an op id sent twice is applied once, and only the accepted
+    ops leave audit entries and each op one op log entry."""
+    laptop = team["laptop"]
+    colleague = env.user(team=env.team(), prefix="cm")
+    client_id, client_op = laptop.new_client()
+    case_id, case_op = laptop.new_case(client_id)
+    record_id, record_op = laptop.new_record(case_id)
+    move = laptop.op("case", case_id, {"owner": colleague}, bases={"owner": laptop.username})
+    late_id, late_op = laptop.new_record(case_id)
+    certificate = laptop.op(
+        "disability_certificate",
+        uuid.uuid4(),
+        {"client_id": client_id, "system": "new", "severity": "mild"},
+        op="insert",
+    )
+    own_client_id, own_client = laptop.new_client()
+    own_case_id, own_case = laptop.new_case(own_client_id)
+    results = laptop.push(client_op, case_op, record_op, record_op, move, late_op, certificate, own_client, own_case)
+    assert [(r["status"], r["code"], r["replayed"]) for r in results] == [
+        ("applied", None, False),
+        ("applied", None, False),
+        ("applied", None, False),
+        ("applied", None, True),  # the same op id again: answered from this push's op log
+        ("merged", None, False),  # moved to the colleague
+        ("rejected", "scope", False),  # the case is no longer this user's
+        ("rejected", "scope", False),  # nor its client
+        ("applied", None, False),
+        ("applied", None, False),
+    ]
+    assert {**results[3], "replayed": False} == results[2]
+    with env.database.unit() as session:
+        logged = session.scalar(select(func.count()).where(SyncOp.device_id == laptop.device_id))
+        audited = list(
+            session.execute(
+                select(AuditLog.record_id, AuditLog.detail)
+                .where(AuditLog.username == laptop.username, AuditLog.action == "write")
+                .order_by(AuditLog.id)
+            )
+        )
+    assert logged == 8  # every op id once, refused ones included
+    ids = [uuid.UUID(x) for x in (client_id, case_id, record_id, case_id, case_id, own_client_id, own_case_id)]
+    assert [row.record_id for row in audited] == ids
+    assert [row.detail for row in audited][3:5] == [f"transfer {laptop.username} → {colleague}", "merged: owner"]
+    pulled = laptop.records()
+    assert own_case_id in pulled and late_id not in pulled and record_id not in pulled
