@@ -1,8 +1,11 @@
 """我的個案: the caseload table with search-as-you-type, filters and sortable columns.
 
 Every keystroke restarts a short debounce; then one store job finds the ids (search, filters and order, all in the
-store) and builds the first page of rows, so the first screen paints without placeholders. A reply to a query that
-has since been replaced by a newer one is dropped, and a job still queued behind a newer one skips its work.
+store) and builds the rows the table has room for, so the first screen paints without placeholders. The rows just
+below it (up to `FIRST_SCREEN`) are built in a second job once typing pauses, before they are scrolled to: each
+scattered row costs reading its pages from the encrypted file, and a keystroke pays only for the rows it shows. A
+reply to a query that has since been replaced by a newer one is dropped, and a job still queued behind a newer one
+skips its work.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ from app.views.i18n import translate
 from app.views.runner import StoreRunner
 
 SEARCH_DEBOUNCE_MS: Final = 150
-# Rows built with the ids of each search: a tall screen's worth. The rest of their page follows when scrolled to.
+# Rows built for each search: those on screen with its ids, the rest of a tall screen's worth when typing pauses
+# (`SEARCH_DEBOUNCE_MS` after the results are shown). The rest of their page follows when scrolled to.
 FIRST_SCREEN: Final = 60
 
 
@@ -127,6 +131,9 @@ class CaseloadView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        # Always there, so that it does not come and go as the matches pass a screenful while typing: each time it
+        # did, the columns moved and every row was painted a second time.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never "to contents": that reads every row
@@ -157,7 +164,11 @@ class CaseloadView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._query)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self._prefetch = QTimer(self)  # the rows below the screen, once typing pauses
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(SEARCH_DEBOUNCE_MS)
+        self._prefetch.timeout.connect(lambda: self.model.prefetch(FIRST_SCREEN))
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self._query)
         self.search.installEventFilter(self)
         for combo in (self.programme, self.stage, self.county, self.target_group, self.owner):
@@ -251,6 +262,15 @@ class CaseloadView(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [case_id for row in rows if (case_id := self.model.case_id(row)) is not None]
 
+    def rows_on_screen(self) -> int:
+        """Rows the table shows at its current height (one more for a row cut at the bottom); `FIRST_SCREEN` while
+        it has not been laid out yet."""
+        viewport = self.table.viewport()
+        if not self.table.isVisible() or viewport.height() <= 0:
+            return FIRST_SCREEN
+        row_height = max(self.table.verticalHeader().defaultSectionSize(), 1)
+        return min(viewport.height() // row_height + 1, FIRST_SCREEN)
+
     def refresh(self, changed: Collection[uuid.UUID] | None = None) -> None:
         """After an operation: mark the cached rows of the cases it `changed` (None: possibly all) stale and query
         the ids again, since a changed case may no longer match the filters or keep its place in the order."""
@@ -258,13 +278,18 @@ class CaseloadView(QWidget):
         self._load_owners()
         self._query()
 
+    def _typed(self, _text: str) -> None:
+        self._prefetch.stop()  # the worker stays free for the query the typing is about to make
+        self._debounce.start()
+
     def _query(self) -> None:
-        """Ask the store for the ids (and first rows) of the current search, filters and order."""
+        """Ask the store for the ids (and rows on screen) of the current search, filters and order."""
         self._debounce.stop()
+        self._prefetch.stop()
         number = self._latest.next()
         latest = self._latest
         case_filter, (sort_key, descending) = self.current_filter(), self._sort
-        on_date, language = clock.today(), self._language
+        on_date, language, first = clock.today(), self._language, self.rows_on_screen()
         self._searching = True
         self._show_count()
         self._runner.run(
@@ -273,7 +298,7 @@ class CaseloadView(QWidget):
                 None
                 if latest.get() != number
                 else case_list(
-                    session, case_filter, sort_key, descending, on_date=on_date, language=language, first=FIRST_SCREEN
+                    session, case_filter, sort_key, descending, on_date=on_date, language=language, first=first
                 )
             ),
             lambda result: self._show(number, on_date, result),
@@ -285,6 +310,11 @@ class CaseloadView(QWidget):
             return  # superseded by a newer query
         current = self.model.case_id(self.table.currentIndex().row())
         self.model.set_ids(result.ids, result.rows, on_date)
+        # Lay the table out for the new rows now, not on Qt's next timer tick: the rows are then painted once, instead
+        # of once by the reset and again by the delayed layout (~8 ms a screenful of Chinese text, each time).
+        self.table.doItemsLayout()
+        if len(result.rows) < min(len(result.ids), FIRST_SCREEN):
+            self._prefetch.start()
         self._searching = False
         self._count = len(result.ids)
         self._truncated = result.truncated

@@ -6,12 +6,16 @@ cached yet shows a placeholder and asks the store runner for that row's page (`P
 thread: a page takes 10-30 ms of queries, which would stutter scrolling, and views never open the store themselves.
 After an operation the cache is marked stale (`invalidate`): stale rows stay on screen until their fresh version
 arrives, so nothing flickers.
+
+`data()` runs for seven roles of every visible cell on each paint (about 1,300 calls for a screenful), so what a
+row shows (texts, tooltips, colours) is worked out once per row, the first time it is painted, and looked up after.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 from typing import Any, Final
@@ -47,6 +51,12 @@ _ROLES: Final = frozenset(
 )
 
 Index = QModelIndex | QPersistentModelIndex
+# Plain ints: data() compares the role it is given with these on every call.
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE_TEXT: Final = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
 
 
 class Column(IntEnum):
@@ -59,6 +69,9 @@ class Column(IntEnum):
     LAST_CONTACT = 6
     NEXT_DUE = 7
     OWNER = 8
+
+
+_COLUMNS: Final = len(Column)
 
 
 # Columns the store can sort by; the others keep the current order.
@@ -102,6 +115,16 @@ def due_text(due_roc: str, days_overdue: int, language: str) -> str:
     return due_roc
 
 
+@dataclass(frozen=True, slots=True)
+class _Cells:
+    """What one row shows, column by column: worked out once from its CaseRow, read on every paint."""
+
+    texts: tuple[str, ...]
+    tooltips: tuple[str | None, ...]
+    foregrounds: tuple[QBrush | None, ...]
+    overdue: bool
+
+
 class CaseloadModel(QAbstractTableModel):
     """Sorted case ids from the last search, with their rows fetched a page at a time through the runner."""
 
@@ -119,6 +142,7 @@ class CaseloadModel(QAbstractTableModel):
         # Cached rows with the invalidation epoch they were read in; a row read before its case was last
         # invalidated is stale: shown, but fetched again.
         self._rows: dict[uuid.UUID, tuple[CaseRow, int]] = {}
+        self._cells: dict[uuid.UUID, _Cells] = {}  # of the cached rows that have been painted
         self._epoch = 0
         self._all_stale_before = 0
         self._stale_before: dict[uuid.UUID, int] = {}
@@ -127,6 +151,9 @@ class CaseloadModel(QAbstractTableModel):
         # answer to an older request does not clear the mark of a newer one.
         self._pending_pages: dict[int, tuple[int, int]] = {}
         self._failed_pages: set[int] = set()
+        # Cases data() has shown missing (a placeholder) or stale since the list was set: a prefetch repaints only
+        # those, not a range of rows off screen (Qt would repaint the whole table for it).
+        self._shown_unready: set[uuid.UUID] = set()
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
@@ -144,12 +171,16 @@ class CaseloadModel(QAbstractTableModel):
         self._ids = list(ids)
         self._generation += 1
         self._row_of = {case_id: n for n, case_id in enumerate(self._ids)}
-        self._on_date = on_date if on_date is not None else clock.today()
+        on = on_date if on_date is not None else clock.today()
+        if on != self._on_date:
+            self._cells.clear()  # 下次期限 reads "overdue n days" against the day
+        self._on_date = on
         self._pending_pages.clear()
         self._failed_pages.clear()
         self._wanted_pages.clear()
+        self._shown_unready.clear()
         for case_id, row in (rows or {}).items():
-            self._rows[case_id] = (row, self._epoch)
+            self._store_row(case_id, row, self._epoch)
         self.endResetModel()
 
     @property
@@ -191,6 +222,21 @@ class CaseloadModel(QAbstractTableModel):
     def _is_fresh(self, case_id: uuid.UUID, epoch: int) -> bool:
         return epoch >= max(self._all_stale_before, self._stale_before.get(case_id, 0))
 
+    def _store_row(self, case_id: uuid.UUID, row: CaseRow, epoch: int) -> None:
+        self._rows[case_id] = (row, epoch)
+        self._cells.pop(case_id, None)
+
+    def prefetch(self, count: int) -> None:
+        """Build, in one store job, the rows among the first `count` that are not cached (or are stale), before
+        they are scrolled to: a search builds only the rows on screen."""
+        ids = [
+            case_id
+            for case_id in self._ids[:count]
+            if case_id not in self._rows or not self._is_fresh(case_id, self._rows[case_id][1])
+        ]
+        if ids:
+            self._request(None, ids)
+
     # --- fetching -------------------------------------------------------------------------------------------------
 
     def _row(self, n: int) -> CaseRow | None:
@@ -198,6 +244,7 @@ class CaseloadModel(QAbstractTableModel):
         case_id = self._ids[n]
         cached = self._rows.get(case_id)
         if cached is None or not self._is_fresh(case_id, cached[1]):
+            self._shown_unready.add(case_id)
             page = n // PAGE_SIZE
             if page not in self._pending_pages and page not in self._failed_pages:
                 # Fetched from the event loop, not from inside a paint that called data().
@@ -216,9 +263,12 @@ class CaseloadModel(QAbstractTableModel):
                 self._request(page, ids)
         self._wanted_pages.clear()
 
-    def _request(self, page: int, ids: list[uuid.UUID]) -> None:
+    def _request(self, page: int | None, ids: list[uuid.UUID]) -> None:
+        """Ask for the rows of `ids`: those of `page`, marked pending until they arrive, or (None) a prefetch, which
+        marks nothing: a page scrolled to meanwhile is asked for as usual."""
         epoch, generation, on_date, language = self._epoch, self._generation, self._on_date, self._language
-        self._pending_pages[page] = (generation, epoch)
+        if page is not None:
+            self._pending_pages[page] = (generation, epoch)
         self._runner.run(
             lambda session: case_rows(session, ids, on_date=on_date, language=language),
             lambda rows: self._arrived(page, epoch, generation, rows),
@@ -226,17 +276,19 @@ class CaseloadModel(QAbstractTableModel):
             owner=self,
         )
 
-    def _arrived(self, page: int, epoch: int, generation: int, rows: dict[uuid.UUID, CaseRow]) -> None:
-        if self._pending_pages.get(page) == (generation, epoch):
+    def _arrived(self, page: int | None, epoch: int, generation: int, rows: dict[uuid.UUID, CaseRow]) -> None:
+        if page is not None and self._pending_pages.get(page) == (generation, epoch):
             del self._pending_pages[page]
         for case_id, row in rows.items():
-            self._rows[case_id] = (row, epoch)
-        shown = [n for n in (self._row_of.get(case_id) for case_id in rows) if n is not None]
+            self._store_row(case_id, row, epoch)
+        changed = rows.keys() if page is not None else rows.keys() & self._shown_unready
+        self._shown_unready.difference_update(rows.keys())
+        shown = [n for n in (self._row_of.get(case_id) for case_id in changed) if n is not None]
         if shown:
             self.dataChanged.emit(self.index(min(shown), 0), self.index(max(shown), len(Column) - 1))
 
-    def _failed(self, page: int, epoch: int, generation: int, error: BaseException) -> None:
-        if self._pending_pages.get(page) == (generation, epoch):
+    def _failed(self, page: int | None, epoch: int, generation: int, error: BaseException) -> None:
+        if page is not None and self._pending_pages.get(page) == (generation, epoch):
             del self._pending_pages[page]
             self._failed_pages.add(page)  # not retried until the list or the cache changes: no error loop
         self.fetch_failed.emit(error)
@@ -262,30 +314,42 @@ class CaseloadModel(QAbstractTableModel):
             self.sort_requested.emit(SORT_KEYS[Column(column)], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell on each paint: the roles this model never answers leave first.
-        if role not in _ROLES or not index.isValid():
+        # Called for every role of every visible cell on each paint: the roles this model never answers leave first,
+        # and a painted row's cells are looked up, not worked out again.
+        if role not in _ROLES:
             return None
-        if not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(Column):
+        n, column = index.row(), index.column()  # -1, -1 for an invalid index
+        if not (0 <= n < len(self._ids) and 0 <= column < _COLUMNS):
             return None
         if role == CASE_ID_ROLE:
-            return self._ids[index.row()]
-        row = self._row(index.row())
-        column = Column(index.column())
+            return self._ids[n]
+        row = self._row(n)
         if role == ROW_ROLE:
             return row
         if row is None:
-            return self._placeholder(column, role)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == Column.NEXT_DUE and row.overdue:
-            return self._bold
+            return self._placeholder(Column(column), role)
+        cells = self._cells.get(row.case_id)
+        if cells is None:
+            cells = self._cells[row.case_id] = self._cells_of(row)
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
+            return cells.texts[column]
+        if role == _FOREGROUND:
+            return cells.foregrounds[column]
+        if role == _FONT:
+            return self._bold if column == Column.NEXT_DUE and cells.overdue else None
+        if role == _TOOLTIP:
+            return cells.tooltips[column]
         if role == OVERDUE_ROLE:
-            return row.overdue
+            return cells.overdue
         return None
+
+    def _cells_of(self, row: CaseRow) -> _Cells:
+        return _Cells(
+            texts=tuple(self._text(row, column) for column in Column),
+            tooltips=tuple(self._tooltip(row, column) for column in Column),
+            foregrounds=tuple(self._foreground(row, column) for column in Column),
+            overdue=row.overdue,
+        )
 
     def _placeholder(self, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == Column.NAME:

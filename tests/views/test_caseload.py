@@ -11,7 +11,7 @@ from typing import Any
 
 import keyring
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -284,6 +284,57 @@ def test_rows_are_built_a_page_at_a_time(large: Store, qtbot: QtBot, monkeypatch
     finally:
         view.close()
         runner.shutdown()
+
+
+def test_a_query_builds_the_rows_on_screen_and_the_rest_once_typing_pauses(
+    large: Store, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[list[uuid.UUID]] = []
+    real = caseload_service.case_rows
+
+    def counting(session: Any, ids: Any, **kwargs: Any) -> Any:
+        ids = list(ids)
+        built.append(ids)
+        return real(session, ids, **kwargs)
+
+    monkeypatch.setattr(caseload_service, "case_rows", counting)
+    monkeypatch.setattr(caseload_model, "case_rows", counting)
+    view, runner = make_view(large, qtbot)
+    paints: list[QEvent.Type] = []
+    spy = _PaintSpy(paints)
+    try:
+        qtbot.wait(100)
+        built.clear()
+        on_screen = view.rows_on_screen()
+        assert 10 < on_screen < FIRST_SCREEN  # 700 pixels high
+        view.table.viewport().installEventFilter(spy)
+        # (The bulk-written store has no search index: a new order stands in for a search, through the same job.)
+        view.table.horizontalHeader().setSortIndicator(Column.NAME, Qt.SortOrder.DescendingOrder)
+        wanted = expected(large, CaseFilter(), SortKey.NAME, descending=True)
+        wait_for_ids(qtbot, view, wanted)
+        assert built == [wanted[:on_screen]]  # the query's job built only what the table shows
+        assert view.model.index(on_screen - 1, Column.NAME).data(ROW_ROLE) is not None
+        # Typing has paused: the rest of a tall screen's worth follows in a job of its own, before it is scrolled to.
+        qtbot.waitUntil(lambda: len(built) == 2 and runner.idle, timeout=LONG_WAIT_MS)
+        assert set(built[1]) == set(wanted[on_screen:FIRST_SCREEN])
+        assert all(view.model.case_row(case_id) is not None for case_id in wanted[:FIRST_SCREEN])
+        qtbot.wait(50)
+        assert len(paints) == 1  # the new rows were painted once (laid out at once; the prefetched are off screen)
+    finally:
+        view.table.viewport().removeEventFilter(spy)
+        view.close()
+        runner.shutdown()
+
+
+class _PaintSpy(QObject):
+    def __init__(self, paints: list[QEvent.Type]) -> None:
+        super().__init__()
+        self._paints = paints
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._paints.append(event.type())
+        return False
 
 
 def test_an_operation_marks_rows_stale_and_they_are_fetched_again(
