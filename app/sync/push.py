@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.models.base import SyncMixin, utcnow
@@ -89,8 +89,7 @@ def push(store: Store, transport: Transport, *, batch: int = BATCH, control: Run
         results = _results(response, ops)
         with store.transaction() as session:
             session.info[INFO_APPLYING_SYNC] = True
-            for op, result in zip(ops, results, strict=True):
-                _settle(session, op, result, outcome)
+            _settle(session, ops, results, outcome)
 
 
 def _send_order(store: Store, sent: set[uuid.UUID]) -> list[uuid.UUID]:
@@ -174,36 +173,68 @@ def _results(response: dict[str, Any], ops: list[WireOp]) -> list[dict[str, Any]
     return results
 
 
-def _settle(session: Session, op: WireOp, result: dict[str, Any], outcome: PushOutcome) -> None:
-    status = str(result["status"])
-    outcome.pushed += 1
-    outcome.replayed += bool(result.get("replayed"))
-    if status == "applied":
-        outcome.applied += 1
-        _mark_synced(session, op, result.get("version"))
-    elif status == "merged":
-        outcome.merged += 1
-    elif status == "conflict":
-        outcome.conflicted += 1
-        outcome.conflicts += len(result.get("conflicts") or [])
-    else:
-        outcome.rejected += 1
-        _keep_rejected(session, op, result)
-    row = session.scalar(select(OutboxOp).where(OutboxOp.op_id == op.op_id))
-    if row is not None:
-        session.delete(row)
+def _settle(session: Session, ops: list[WireOp], results: list[dict[str, Any]], outcome: PushOutcome) -> None:
+    """Apply one response's results, each once, and take its ops out of the outbox, all in the caller's transaction
+    (a process killed before it commits leaves the batch in flight, and the next run's replay settles it).
+
+    In statements, not per op: the applied ops' versions in one UPDATE per record type, the settled ops out of the
+    outbox in one DELETE, and what rejected ops change written by the transaction's one flush. Autoflush is off
+    while results are read: the only queries on the way (a rejected op's later edits, rows by primary key) read
+    nothing this loop changes but the ORM rows it holds itself, so flushing after every op would only run the
+    store's hooks (the search index) once per op.
+    """
+    synced: dict[type[SyncMixin], dict[uuid.UUID, int]] = {}
+    with session.no_autoflush:
+        for op, result in zip(ops, results, strict=True):
+            status = str(result["status"])
+            outcome.pushed += 1
+            outcome.replayed += bool(result.get("replayed"))
+            if status == "applied":
+                outcome.applied += 1
+                _synced_at(synced, op, result.get("version"))
+            elif status == "merged":
+                outcome.merged += 1
+            elif status == "conflict":
+                outcome.conflicted += 1
+                outcome.conflicts += len(result.get("conflicts") or [])
+            else:
+                outcome.rejected += 1
+                _keep_rejected(session, op, result)
+        _mark_synced(session, synced)
+        session.execute(
+            delete(OutboxOp)
+            .where(OutboxOp.op_id.in_([op.op_id for op in ops]))
+            .execution_options(synchronize_session=False)
+        )
 
 
-def _mark_synced(session: Session, op: WireOp, version: object) -> None:
-    """Applied as sent: the server now holds exactly this row at `version`, so the row is synced at it. Without
-    this, a run cut off before its pull would leave the old version, and the next edit would look to the server
-    like one made without seeing this change."""
+def _synced_at(synced: dict[type[SyncMixin], dict[uuid.UUID, int]], op: WireOp, version: object) -> None:
+    """Note the version an applied op's row is synced at (the highest, when one batch applies several of its ops)."""
     spec = record_type(op.record_type)
     if spec is None or not isinstance(version, int):
         return
-    row = session.get(spec.model, op.record_id)
-    if row is not None and row.version < version:
-        row.version = version
+    rows = synced.setdefault(spec.model, {})
+    rows[op.record_id] = max(version, rows.get(op.record_id, version))
+
+
+def _mark_synced(session: Session, synced: dict[type[SyncMixin], dict[uuid.UUID, int]]) -> None:
+    """Applied as sent: the server now holds exactly these rows at these versions, so each row is synced at its
+    version (raised, never lowered). Without this, a run cut off before its pull would leave the old version, and
+    the next edit would look to the server like one made without seeing this change.
+
+    Written with the table's own UPDATE, not through ORM rows: only `version` changes, which neither the outbox
+    (the sync's own writes make no ops) nor the search index (it holds text, not versions) records. A row the
+    session holds (one a rejected op of this batch reverted) keeps its old version in memory only, and its flush
+    writes only the columns it changed.
+    """
+    for model, versions in synced.items():
+        table = inspect(model).local_table
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"), table.c.version < bindparam("row_version"))
+            .values(version=bindparam("row_version")),
+            [{"row_id": row_id, "row_version": version} for row_id, version in versions.items()],
+        )
 
 
 def _keep_rejected(session: Session, op: WireOp, result: dict[str, Any]) -> None:

@@ -12,12 +12,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from app.models import Case, Client, OutboxOp, ServiceRecord
 from app.models.sync import RejectedEdit
 from app.store.store import Store
 from app.store.tracking import INFO_APPLYING_SYNC
+from app.sync import push as push_module
 from app.sync.errors import OfflineError
 from app.sync.progress import Progress, RunControl, SyncCancelled
 from app.sync.push import push
@@ -222,3 +223,74 @@ def test_a_new_records_parents_go_up_before_it_whatever_order_the_store_recorded
     assert [name for name, _, _ in order] == ["client", "client", "case", "service_record", "client"]
     assert [record_id for _, record_id, _ in order][1:3] == [first.id, case.id]  # hoisted, parent first
     assert order[0][2] < order[3][2] < order[4][2]  # the others keep their seq order
+
+
+def test_one_batch_of_every_answer_settles_each_op_once_in_a_few_statements(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.transaction() as db:
+        db.info[INFO_APPLYING_SYNC] = True
+        merged, conflicted, refused, ahead = (
+            make_client(id_number=f"B12345678{i}", name=f"舊{i}", version=7) for i in range(4)
+        )
+        db.add_all([merged, conflicted, refused, ahead])
+    with store.transaction() as db:
+        new = [make_client(id_number=f"A1234567{i:02d}", name=f"新{i}") for i in range(20)]
+        db.add_all(new)
+        for client in (merged, conflicted, refused, ahead):
+            db.get_one(Client, client.id).name += "改"
+    new_ids = {client.id for client in new}
+    per_settle: list[int] = []
+
+    def settle(session: Any, ops: Any, results: Any, outcome: Any) -> None:
+        statements: list[str] = []
+
+        def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+            statements.append(statement)
+
+        event.listen(store.engine, "before_cursor_execute", count)
+        try:
+            real_settle(session, ops, results, outcome)
+            session.flush()  # what the commit writes counts too
+        finally:
+            event.remove(store.engine, "before_cursor_execute", count)
+        per_settle.append(len(statements))
+
+    real_settle = push_module._settle
+    monkeypatch.setattr(push_module, "_settle", settle)
+
+    def answer(op: dict[str, Any]) -> dict[str, Any]:
+        record_id = uuid.UUID(op["record_id"])
+        if record_id == new[0].id and op["op"] == "insert":
+            with store.transaction() as db:  # edited again while the push is on the wire: a new op of its own
+                db.get_one(Client, new[0].id).mobile_phone = "0987654321"
+        if record_id == merged.id:
+            return applied(op, version=None, status="merged")
+        if record_id == conflicted.id:
+            return applied(op, version=None, status="conflict", conflicts=[str(uuid.uuid4())])
+        if record_id == refused.id:
+            return applied(op, version=None, status="rejected", code="scope", message_en="no")
+        if record_id == ahead.id:
+            return applied(op, version=5)  # the row is already synced at a later version: never lowered
+        return applied(op, version=101 if op["op"] == "insert" else 102)
+
+    sent: list[list[dict[str, Any]]] = []
+    with _transport(_server(answer, sent)) as t:
+        outcome = push(store, t)
+    assert [len(batch) for batch in sent] == [24, 1]
+    assert (outcome.pushed, outcome.applied, outcome.merged, outcome.conflicted, outcome.rejected) == (25, 22, 1, 1, 1)
+    assert outcome.conflicts == 1
+    assert _ops(store) == []
+    assert per_settle[0] < 20, per_settle  # a few statements for the batch, not a few per op
+    with store.transaction() as db:
+        versions = dict(db.execute(select(Client.id, Client.version)).all())
+        assert versions == {new[0].id: 102} | {i: 101 for i in new_ids - {new[0].id}} | {
+            merged.id: 7,
+            conflicted.id: 7,
+            refused.id: 7,
+            ahead.id: 7,
+        }
+        assert db.get_one(Client, refused.id).name == "舊2"  # back to the server's value
+        assert db.get_one(Client, merged.id).name == "舊0改"
+        assert db.get_one(Client, new[0].id).mobile_phone == "0987654321"
+        assert db.scalars(select(RejectedEdit.record_id)).all() == [refused.id]
