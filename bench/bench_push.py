@@ -12,14 +12,12 @@ client: what this measures is the server's work per op.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import cProfile
 import os
 import pstats
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +29,7 @@ from app.services.demo import generate_demo
 from app.store import keys
 from app.store.store import Store
 from app.sync.push import BATCH, _send_order
+from bench.bench_sync import postgres_database
 from server.api.routes.sync import push as push_route
 from server.api.schemas import PushRequest
 from server.core.config import Settings
@@ -40,7 +39,6 @@ from server.models import AuditLog, Device, Record, Role, SyncOp
 from server.services import auth
 from server.services.principal import Principal
 
-POSTGRES_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 USERNAME = "cm.chen"
 
 
@@ -67,27 +65,6 @@ def laptop_ops(folder: Path, cases: int) -> list[dict[str, Any]]:
             ]
     finally:
         store.close()
-
-
-@contextlib.contextmanager
-def _postgres_database() -> Iterator[str | None]:
-    """A fresh database on the local PostgreSQL, dropped afterwards; None when PostgreSQL does not answer."""
-    import sqlalchemy
-
-    name = f"fieldcase_bench_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = sqlalchemy.create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    except Exception:
-        yield None
-        return
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
 
 
 def _principal(database: Database) -> Principal:
@@ -175,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
         if "sqlite" in backends:
             run("SQLite", f"sqlite:///{folder / 'server.db'}", ops, args.profile)
         if "postgresql" in backends:
-            with _postgres_database() as url:
+            with postgres_database() as url:
                 if url is None:
                     print("== push (PostgreSQL): skipped, no PostgreSQL at 127.0.0.1:5432 ==")
                 else:

@@ -69,7 +69,7 @@ def _server(url: str, folder: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _postgres_database() -> Iterator[str | None]:
+def postgres_database() -> Iterator[str | None]:
     """A fresh database on the local PostgreSQL, dropped afterwards; None when PostgreSQL does not answer."""
     import sqlalchemy
 
@@ -127,7 +127,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         run("SQLite", f"sqlite:///{folder / 'server.db'}", folder)
-        with _postgres_database() as url:
+        with postgres_database() as url:
             if url is None:
                 print("== sync (PostgreSQL): skipped, no PostgreSQL at 127.0.0.1:5432 ==")
             else:
