@@ -79,6 +79,13 @@ class SyncInboxItem(Base):
     item: Mapped[dict[str, Any]]
 
 
+# What a supervisor writes in the team's cases, which are otherwise read-only to them: the central service enforces it
+# (server/services/records.py `check_role_may_write`) and the laptop's store refuses the rest before it is written
+# (app.store.tracking `_guard_read_only`). Of a case, a supervisor changes only its owner (移案).
+SUPERVISOR_WRITABLE = frozenset({"supervision_note", "case_transfer", "review"})
+SUPERVISOR_CASE_FIELDS = frozenset({"owner"})
+
+
 class ReadOnlyRecord(Base):
     """A pulled record this user may see but not change (a supervisor's view of a team case); the GUI locks it."""
 

@@ -17,7 +17,7 @@ from app.errors import RuleError, StoreError
 from app.models.base import SyncMixin, utcnow
 from app.models.enums import RecordStatus
 from app.models.local import AuditEntry, OutboxOp
-from app.models.sync import ReadOnlyRecord
+from app.models.sync import SUPERVISOR_CASE_FIELDS, SUPERVISOR_WRITABLE, ReadOnlyRecord
 from app.store.values import to_json_value
 
 # Columns that describe sync state rather than content; they never travel as changed fields.
@@ -28,9 +28,9 @@ MUTABLE_WHEN_FINAL = frozenset(
     {"registered_on", "follow_up_done_on", "follow_up_note", "deleted", "version", "updated_at", "updated_by"}
 )
 APPEND_ONLY_TABLES = frozenset({"contact_attempt", "attachment"})
-# What a supervisor may add to a team case they see read-only (server/services/scope.py SUPERVISOR_WRITABLE: a
-# review is decided, never added, by a supervisor, and deciding one changes a row that is not read-only).
-NEW_IN_READ_ONLY_CASE = frozenset({"supervision_note", "case_transfer"})
+# What a supervisor may add to a team case they see read-only: a review is decided, never added, by a supervisor
+# (deciding one changes a row that is not read-only).
+NEW_IN_READ_ONLY_CASE = SUPERVISOR_WRITABLE - {"review"}
 
 INFO_ACTOR = "actor"
 INFO_DEVICE = "device_id"
@@ -157,13 +157,13 @@ def _guard_read_only(session: Session) -> None:
 
 
 def _only_a_new_owner(obj: SyncMixin) -> bool:
-    """移案 by the team's supervisor: a case whose only change is its owner, as the server allows a supervisor
-    (server/services/records.py `check_role_may_write`); the CaseTransfer beside it is a supervisor's record too."""
+    """移案 by the team's supervisor: a case whose only change is its owner (SUPERVISOR_CASE_FIELDS, as the server
+    allows a supervisor); the CaseTransfer beside it is a supervisor's record too."""
     if type(obj).__tablename__ != "case":  # type: ignore[attr-defined]
         return False
     state = inspect(obj)
     changed = {key for key in content_columns(obj) if state.attrs[key].history.has_changes()}
-    return changed == {"owner"}
+    return bool(changed) and changed <= SUPERVISOR_CASE_FIELDS
 
 
 def _foreign_ids(obj: SyncMixin) -> list[uuid.UUID]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from app.models.sync import SUPERVISOR_CASE_FIELDS, SUPERVISOR_WRITABLE
 from app.store.tracking import MUTABLE_WHEN_FINAL
 from app.sync.merge import DELETED
 from app.sync.schema import APPEND_ONLY_TYPES, FINAL_STATUS, FINALISABLE_TYPES, Anchor, RecordType
@@ -23,7 +24,7 @@ from server.models import CaseAccess, Record, Role, ScopeEvent, SyncConflict, Us
 from server.models.base import utcnow
 from server.services import audit, batch, rejections
 from server.services.principal import Principal
-from server.services.scope import CASE_TYPE, PLAN_CHILD_TYPES, PLAN_TYPE, SUPERVISOR_WRITABLE
+from server.services.scope import CASE_TYPE, PLAN_CHILD_TYPES, PLAN_TYPE
 
 OWNER = "owner"
 # The fields that say where a record hangs; they are fixed once the record exists.
@@ -70,7 +71,7 @@ def check_role_may_write(principal: Principal, kind: RecordType, changed: Iterab
     if principal.is_supervisor:
         if kind.name in SUPERVISOR_WRITABLE:
             return
-        if kind.name == CASE_TYPE and set(changed) <= {OWNER}:
+        if kind.name == CASE_TYPE and set(changed) <= SUPERVISOR_CASE_FIELDS:
             return
     raise rejections.read_only()
 

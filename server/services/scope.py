@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
+from app.models.sync import SUPERVISOR_WRITABLE
 from app.sync.schema import ANCHORS, Anchor, RecordType
 from server.models import CaseAccess, Record, ScopeEvent, SyncConflict
 from server.services import batch
@@ -27,7 +28,6 @@ PLAN_TYPE = "service_plan"
 CASE_TYPE = "case"
 # What a supervisor may write besides resolving conflicts: supervision notes, a hand-over (移案) of a team case, and
 # the decision of a submission (送審; server.services.reviews says which fields).
-SUPERVISOR_WRITABLE = frozenset({"supervision_note", "case_transfer", "review"})
 
 
 def _access(principal: Principal) -> ColumnElement[bool]:
