@@ -23,7 +23,7 @@ from app.services.cases import load_case
 from app.services.labels import label
 from app.services.rocdate import format_roc
 from app.views.errors import current_language
-from app.views.forms import BANNER_STYLE
+from app.views.forms import message_label
 from app.views.print_job import documents_about
 from app.views.printing import open_print_dialog
 from app.views.runner import StoreRunner
@@ -56,9 +56,7 @@ class CaseWorkspace(QWidget):
         self.header = QLabel("…")
         self.header.setAccessibleName("Case" if current_language() == "en" else "個案")
         self.header.setWordWrap(True)
-        self.read_only_banner = QLabel()
-        self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet(BANNER_STYLE)
+        self.read_only_banner = message_label()
         self.read_only_banner.setVisible(read_only)
         self.print_button = QToolButton()
         self.print_button.setText("Print" if current_language() == "en" else "列印")
