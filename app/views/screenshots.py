@@ -5,11 +5,14 @@ Run as `python -m app.views.screenshots [OUTDIR]`; the pictures illustrate the u
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -52,32 +55,56 @@ def start_offscreen(argv: list[str] | None) -> tuple[QApplication, Path]:
     return application, out
 
 
-def main(argv: list[str] | None = None) -> int:
-    application, out = start_offscreen(argv)
-
+@contextlib.contextmanager
+def demo_window(
+    application: QApplication,
+    user: str,
+    today: date,
+    *,
+    supervisor: bool = False,
+    prepare: Callable[[Any], None] | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    """(the main window, its runner) over a throw-away store of 300 demo cases whose history ends on `today`,
+    which is pinned as today; zh-TW, the bundled font, SIZE. `prepare(store)` adds what a picture needs before the
+    window opens. Everything is closed and removed afterwards."""
     from app.services import clock
     from app.services.demo import generate_demo
     from app.store.store import Store
-    from app.views.case_windows import CaseWindows
     from app.views.fonts import install_fonts
     from app.views.i18n import apply_language
     from app.views.launch import build_main_window
     from app.views.runner import StoreRunner
     from app.views.settings import AppSettings
-    from app.views.today import TodayView
-    from app.views.workspace import CaseWorkspace
 
-    clock.today = lambda: DEMO_TODAY  # the demo history ends on this day; deadlines are computed for it
+    clock.today = lambda: today  # the demo history ends on this day; deadlines are computed for it
     apply_language(application, "zh-TW")
     install_fonts()
     with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder) / "demo.db", actor="cm.chen")
-        generate_demo(store, 300, seed=2, today=DEMO_TODAY)
+        store = Store.open(Path(folder) / "demo.db", actor=user)
+        generate_demo(store, 300, seed=2, today=today)
+        if prepare is not None:
+            prepare(store)
         runner = StoreRunner(store)
         settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
-        window = build_main_window(runner, settings, "cm.chen")
+        window = build_main_window(runner, settings, user, supervisor=supervisor)
         window.resize(*SIZE)
         window.show()
+        try:
+            yield window, runner
+        finally:
+            window.close()
+            runner.shutdown()
+            store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    application, out = start_offscreen(argv)
+
+    from app.views.case_windows import CaseWindows
+    from app.views.today import TodayView
+    from app.views.workspace import CaseWorkspace
+
+    with demo_window(application, "cm.chen", DEMO_TODAY) as (window, runner):
         for index, name in enumerate(("today", "caseload", "directory")):
             window.show_page(index)
             settle(lambda: runner.idle)
@@ -100,9 +127,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"case-{index + 1}-{type(workspace.tab_pages[index]).__name__.removesuffix('Tab').lower()}",
             )
         workspace.close()
-        window.close()
-        runner.shutdown()
-        store.close()
     return 0
 
 

@@ -6,15 +6,13 @@ case managers (generate_demo), a few supervision records, and two sync conflicts
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from app.views.screenshots import save, settle, start_offscreen
+from app.views.screenshots import demo_window, save, settle, start_offscreen
 
 DEMO_TODAY = date(2026, 11, 20)
 SIZE = (1280, 800)
@@ -83,14 +81,6 @@ def _seed(store: object) -> None:
 def main(argv: list[str] | None = None) -> int:
     application, out = start_offscreen(argv)
 
-    from app.services import clock
-    from app.services.demo import generate_demo
-    from app.store.store import Store
-    from app.views.fonts import install_fonts
-    from app.views.i18n import apply_language
-    from app.views.launch import build_main_window
-    from app.views.runner import StoreRunner
-    from app.views.settings import AppSettings
     from app.views.supervisor.dashboard import KpiDashboardView
     from app.views.supervisor.drill import CaseListDialog
     from app.views.supervisor.notes import SupervisionView
@@ -98,18 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.views.supervisor.reports import ReportsView
     from app.views.supervisor.review_queue import ReviewQueueView
 
-    clock.today = lambda: DEMO_TODAY  # the demo history ends on this day; deadlines are computed for it
-    apply_language(application, "zh-TW")
-    install_fonts()
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder) / "team.db", actor="sup.lin")
-        generate_demo(store, 300, seed=2, today=DEMO_TODAY)
-        _seed(store)
-        runner = StoreRunner(store)
-        settings = AppSettings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
-        window = build_main_window(runner, settings, "sup.lin", supervisor=True)
-        window.resize(*SIZE)
-        window.show()
+    with demo_window(application, "sup.lin", DEMO_TODAY, supervisor=True, prepare=_seed) as (window, runner):
         # (number in the file name, name, page): the numbers stay those the user guide uses, whatever the page order.
         shots: list[tuple[int, str, type[QWidget]]] = [
             (1, "overview", TeamOverviewView),
@@ -143,9 +122,6 @@ def main(argv: list[str] | None = None) -> int:
         settle(lambda: runner.idle)
         save(dialogs[0], out, "supervisor-5-drill-down")
         _case_window_shot(window, runner, out)
-        window.close()
-        runner.shutdown()
-        store.close()
     return 0
 
 
