@@ -14,6 +14,8 @@ from keyring.backends import fail
 from app.store.keys import PASSPHRASE_ENV
 from app.store.store import Store
 
+pytest_plugins = ["tests.sync.fixtures"]  # live_server: a real central service on 127.0.0.1
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 

@@ -1,4 +1,5 @@
-"""A real central service for the live sync tests: one migrated template database per run, one server per test."""
+"""A real central service for the live tests (sync and GUI): one migrated template database per run, one server
+per test. A plugin of the root conftest (`pytest_plugins`), so every test directory can ask for `live_server`."""
 
 from __future__ import annotations
 

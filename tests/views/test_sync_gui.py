@@ -24,18 +24,7 @@ from app.views.runner import StoreRunner
 from app.views.settings import AppSettings
 from app.views.sync_panel import SyncController, SyncStatusBar
 from tests.factories import make_case, make_client, make_record
-from tests.sync.live import PASSWORD, Laptop, LiveServer, laptops, running_server, template_once
-
-
-@pytest.fixture(scope="module")
-def server_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return template_once(tmp_path_factory.mktemp("server-template"))
-
-
-@pytest.fixture
-def live_server(tmp_path: Path, server_template: Path) -> Iterator[LiveServer]:
-    with running_server(tmp_path / "server", server_template) as server:
-        yield server
+from tests.sync.live import PASSWORD, Laptop, LiveServer, laptops
 
 
 @pytest.fixture
